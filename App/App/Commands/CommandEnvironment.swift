@@ -1,0 +1,70 @@
+import Foundation
+import Identity
+import IdentityContracts
+import Kernel
+import Logging
+import PostgresNIO
+import Storage
+
+/// What every subcommand starts from: the configuration, a logger, and the way to the database.
+struct CommandEnvironment: Sendable {
+    let configuration: AppConfiguration
+    let logger: Logger
+
+    static func load(label: String) throws -> CommandEnvironment {
+        let configuration = try AppConfiguration.load()
+        LoggingBootstrap.once(level: configuration.logLevel)
+        var logger = Logger(label: "switchyard.\(label)")
+        logger.logLevel = configuration.logLevel
+        return CommandEnvironment(configuration: configuration, logger: logger)
+    }
+
+    /// The owner URL: `DATABASE_URL`, or the one a running `switchyard dev` wrote to `dev.json`.
+    func ownerURL() throws -> DatabaseURL {
+        if let url = self.configuration.databaseURL { return url }
+        if let dev = try? DevState.read(home: self.configuration.homeDirectory) { return try DatabaseURL(dev.databaseURL) }
+        throw ConfigurationError.missing("DATABASE_URL", "set it, or start `switchyard dev` in this folder first")
+    }
+
+    /// The application role's URL, resolved the same way.
+    func applicationURL() throws -> DatabaseURL {
+        if let url = self.configuration.applicationDatabaseURL { return url }
+        return try self.ownerURL().with(username: self.configuration.applicationRole.name, password: self.configuration.applicationRole.password)
+    }
+
+    /// Runs `body` with the application's services on a pool that lives exactly that long.
+    func withServices<Result: Sendable>(_ body: @Sendable (AppServices) async throws -> Result) async throws -> Result {
+        let url = try self.applicationURL()
+        let configuration = self.configuration
+        let logger = self.logger
+        return try await DatabaseAdministration.withClient(url, poolSize: 4, logger: logger) { client in
+            let secrets = try? DevSecrets.read(home: configuration.homeDirectory)
+            let services = try await AppServices.live(client: client, configuration: configuration, logger: logger, secrets: secrets)
+            return try await body(services)
+        }
+    }
+}
+
+enum LoggingBootstrap {
+    private static let bootstrap: Void = {
+        LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
+    }()
+
+    static func once(level: Logger.Level) {
+        _ = Self.bootstrap
+    }
+}
+
+extension AppServices {
+    /// The production wiring on top of an application-role pool.
+    static func live(client: PostgresClient, configuration: AppConfiguration, logger: Logger, secrets: DevSecrets? = nil) async throws
+        -> AppServices
+    {
+        let database = Database(client: client, logger: logger)
+        guard let secret = configuration.jwtSecret ?? secrets?.jwtSecret else {
+            throw ConfigurationError.missing("JWT_SECRET", "admin JWTs cannot be signed or verified without it (32 bytes or more)")
+        }
+        let tokens = await AdminTokens(secret: secret, issuer: configuration.jwtIssuer, lifetimeMinutes: configuration.jwtLifetimeMinutes)
+        return AppServices(database: database, identity: IdentityService(database: database), adminTokens: tokens, clock: SystemClock())
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// What `switchyard dev` tells scripts: written to `.switchyard/dev.json` on every start.
+struct DevState: Codable, Sendable {
+    let url: String
+    let orgid: String
+    let adminJWT: String
+    let erpApiKey: String
+    let databaseURL: String
+    let metricsToken: String
+
+    static func file(home: URL) -> URL { home.appendingPathComponent("dev.json") }
+
+    static func read(home: URL) throws -> DevState {
+        try JSONDecoder().decode(DevState.self, from: Data(contentsOf: self.file(home: home)))
+    }
+
+    func write(home: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try PrivateFile.write(try encoder.encode(self), to: Self.file(home: home))
+    }
+}
+
+/// Secrets `switchyard dev` generates once and keeps, so JWTs and the metrics token survive restarts.
+struct DevSecrets: Codable, Sendable {
+    let jwtSecret: String
+    let metricsToken: String
+
+    static func file(home: URL) -> URL { home.appendingPathComponent("secrets.json") }
+
+    static func read(home: URL) throws -> DevSecrets {
+        try JSONDecoder().decode(DevSecrets.self, from: Data(contentsOf: self.file(home: home)))
+    }
+
+    static func readOrCreate(home: URL) throws -> DevSecrets {
+        if let secrets = try? self.read(home: home) { return secrets }
+        let secrets = DevSecrets(jwtSecret: Self.random(bytes: 32), metricsToken: Self.random(bytes: 24))
+        try PrivateFile.write(try JSONEncoder().encode(secrets), to: self.file(home: home))
+        return secrets
+    }
+
+    private static func random(bytes: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<bytes).map { _ in String(format: "%02x", generator.next() as UInt8) }.joined()
+    }
+}
+
+/// Files readable by their owner only.
+enum PrivateFile {
+    static func write(_ data: Data, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+    }
+}

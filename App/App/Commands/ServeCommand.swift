@@ -1,0 +1,72 @@
+import Logging
+import UnixSignals
+import ArgumentParser
+import Hummingbird
+import ServiceLifecycle
+import Storage
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the HTTP server (and, unless --no-workers or SERVE_RUNS_WORKERS=false, job workers) as the application role.")
+
+    @Option(help: "Port to listen on (overrides PORT).") var port: Int?
+    @Flag(help: "Do not run job workers in this process.") var noWorkers = false
+
+    func run() async throws {
+        var environment = try CommandEnvironment.load(label: "serve")
+        if let port { environment = environment.with(port: port) }
+        try await ServerRunner(environment: environment, runWorkers: environment.configuration.serveRunsWorkers && !self.noWorkers).run()
+    }
+}
+
+extension CommandEnvironment {
+    func with(port: Int) -> CommandEnvironment {
+        var configuration = self.configuration
+        configuration.port = port
+        return CommandEnvironment(configuration: configuration, logger: self.logger)
+    }
+}
+
+/// Builds and runs the server with its background services until SIGINT/SIGTERM, then shuts down gracefully:
+/// in-flight requests finish, running jobs finish and are recorded, the pool closes.
+struct ServerRunner {
+    let environment: CommandEnvironment
+    let runWorkers: Bool
+    var secrets: DevSecrets?
+    var onServerRunning: @Sendable () async -> Void = {}
+
+    init(environment: CommandEnvironment, runWorkers: Bool, secrets: DevSecrets? = nil, onServerRunning: @escaping @Sendable () async -> Void = {}) {
+        self.environment = environment
+        self.runWorkers = runWorkers
+        self.secrets = secrets
+        self.onServerRunning = onServerRunning
+    }
+
+    func run() async throws {
+        let configuration = self.environment.configuration
+        let logger = self.environment.logger
+        let applicationURL = try self.environment.applicationURL()
+        try await DatabaseAdministration.withClient(applicationURL, poolSize: 1, logger: logger) { client in
+            try await Database(client: client, logger: logger).verifyApplicationRole()
+        }
+        let client = DatabaseConnections.makeClient(applicationURL, poolSize: configuration.databasePoolSize, logger: logger)
+        let services = try await AppServices.live(client: client, configuration: configuration, logger: logger, secrets: self.secrets)
+        var background: [any Service] = [client]
+        if self.runWorkers {
+            var workerConfiguration = JobWorker.Configuration()
+            workerConfiguration.concurrency = configuration.workerConcurrency
+            background.append(JobWorker(database: services.database, registry: JobHandlers.registry(), configuration: workerConfiguration, logger: logger))
+        }
+        let router = buildRouter(configuration: configuration, services: services)
+        let onServerRunning = self.onServerRunning
+        let application = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "switchyard"),
+            services: background,
+            onServerRunning: { _ in await onServerRunning() },
+            logger: logger
+        )
+        try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+}

@@ -1,0 +1,27 @@
+import UnixSignals
+import ArgumentParser
+import Logging
+import ServiceLifecycle
+import Storage
+
+struct WorkerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker", abstract: "Run job workers only, until SIGINT/SIGTERM (running jobs finish first).")
+
+    @Option(help: "Jobs in flight at once (overrides WORKER_CONCURRENCY).") var concurrency: Int?
+
+    func run() async throws {
+        let environment = try CommandEnvironment.load(label: "worker")
+        let configuration = environment.configuration
+        let client = DatabaseConnections.makeClient(try environment.applicationURL(), poolSize: configuration.databasePoolSize, logger: environment.logger)
+        let database = Database(client: client, logger: environment.logger)
+        var workerConfiguration = JobWorker.Configuration()
+        workerConfiguration.concurrency = self.concurrency ?? configuration.workerConcurrency
+        let worker = JobWorker(database: database, registry: JobHandlers.registry(), configuration: workerConfiguration, logger: environment.logger)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: client), .init(service: worker)], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: environment.logger))
+        try await group.run()
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import Kernel
+
+/// Errors raised by the HTTP edge itself (malformed requests), as opposed to a context's domain errors.
+public enum APIError: DomainError, Equatable {
+    case malformedJSON(String)
+    case invalidField(path: [String], reason: String)
+    case invalidParameter(name: String, reason: String)
+    case missingHeader(String)
+    case invalidHeader(String, reason: String)
+    case bodyTooLarge(limit: Int)
+    case routeNotFound(String)
+    case methodNotAllowed
+
+    public var kind: DomainErrorKind {
+        switch self {
+        case .routeNotFound: .notFound
+        case .bodyTooLarge, .methodNotAllowed: .invalidInput
+        default: .invalidInput
+        }
+    }
+
+    public var code: String {
+        switch self {
+        case .malformedJSON: "malformed_json"
+        case .invalidField: "invalid_field"
+        case .invalidParameter: "invalid_parameter"
+        case .missingHeader: "missing_header"
+        case .invalidHeader: "invalid_header"
+        case .bodyTooLarge: "body_too_large"
+        case .routeNotFound: "not_found"
+        case .methodNotAllowed: "method_not_allowed"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .malformedJSON(let reason): "The request body is not valid JSON: \(reason)"
+        case .invalidField(let path, let reason): "Field '\(path.joined(separator: "."))' \(reason)"
+        case .invalidParameter(let name, let reason): "Parameter '\(name)' \(reason)"
+        case .missingHeader(let name): "The \(name) header is required."
+        case .invalidHeader(let name, let reason): "The \(name) header \(reason)"
+        case .bodyTooLarge(let limit): "The request body is larger than the limit of \(limit) bytes."
+        case .routeNotFound(let path): "No route matches \(path)."
+        case .methodNotAllowed: "This method is not allowed here."
+        }
+    }
+
+    public var field: [String]? {
+        switch self {
+        case .invalidField(let path, _): path
+        case .invalidParameter(let name, _): [name]
+        default: nil
+        }
+    }
+
+    /// The HTTP status for this edge error, where it differs from its kind's.
+    var statusOverride: HTTPResponse.Status? {
+        switch self {
+        case .bodyTooLarge: .contentTooLarge
+        case .methodNotAllowed: .methodNotAllowed
+        case .malformedJSON, .missingHeader, .invalidHeader, .invalidParameter: .badRequest
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import Kernel
+import NIOCore
+
+/// JSON on the wire: snake_case keys, ISO 8601 timestamps with offset.
+enum JSONCoding {
+    /// The seeds' REST surfaces differ: the ERP API is snake_case, the import API camelCase.
+    enum KeyStyle {
+        case snakeCase
+        case camelCase
+    }
+
+    static func encoder(keys: KeyStyle = .snakeCase) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        if keys == .snakeCase { encoder.keyEncodingStrategy = .convertToSnakeCase }
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ISO8601.string(from: date))
+        }
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = ISO8601.date(from: text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an ISO 8601 timestamp")
+            }
+            return date
+        }
+        return decoder
+    }
+}
+
+extension Response {
+    /// A JSON response of `value`.
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, keys: JSONCoding.KeyStyle = .snakeCase) throws -> Response {
+        let data = try JSONCoding.encoder(keys: keys).encode(value)
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+extension Request {
+    /// Decodes the JSON body as `T`, turning every decoding problem into a 400/422 that names the field.
+    func decodeJSON<T: Decodable>(_ type: T.Type) async throws -> T {
+        var request = self
+        let buffer = try await request.body.collect(upTo: .max)
+        guard buffer.readableBytes > 0 else { throw APIError.malformedJSON("the body is empty") }
+        do {
+            return try JSONCoding.decoder().decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw Self.apiError(for: error)
+        }
+    }
+
+    private static func apiError(for error: DecodingError) -> APIError {
+        func path(_ codingPath: [any CodingKey], _ key: (any CodingKey)? = nil) -> [String] {
+            (codingPath + (key.map { [$0] } ?? [])).map { $0.intValue.map(String.init) ?? Self.snakeCase($0.stringValue) }
+        }
+        switch error {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return .malformedJSON(context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+        case .dataCorrupted(let context):
+            return .invalidField(path: path(context.codingPath), reason: "is invalid: \(context.debugDescription)")
+        case .keyNotFound(let key, let context):
+            return .invalidField(path: path(context.codingPath, key), reason: "is required.")
+        case .typeMismatch(let type, let context):
+            return .invalidField(path: path(context.codingPath), reason: "must be \(Self.jsonTypeName(type)).")
+        case .valueNotFound(let type, let context):
+            return .invalidField(path: path(context.codingPath), reason: "must be \(Self.jsonTypeName(type)), not null.")
+        @unknown default:
+            return .malformedJSON("\(error)")
+        }
+    }
+
+    private static func jsonTypeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type, is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type, is [String].Type: "an array"
+        default: "\(type)"
+        }
+    }
+
+    private static func snakeCase(_ key: String) -> String {
+        key.reduce(into: "") { result, character in
+            if character.isUppercase {
+                result += "_" + character.lowercased()
+            } else {
+                result.append(character)
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Hummingbird
+import Kernel
+import Logging
+
+/// Maps every error to one JSON error response, once, at the edge: domain errors by their kind, Hummingbird's own
+/// HTTP errors by status, and anything else to an opaque 500 that is logged with the request id.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    let bodyLimit: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as any DomainError {
+            return try Self.response(for: error, requestID: context.requestID)
+        } catch let error as HTTPError {
+            let mapped: APIError =
+                switch error.status {
+                case .notFound: .routeNotFound(request.uri.path)
+                case .contentTooLarge: .bodyTooLarge(limit: self.bodyLimit)
+                case .methodNotAllowed: .methodNotAllowed
+                default: .malformedJSON(error.body ?? error.status.reasonPhrase)
+                }
+            return try Self.response(for: mapped, requestID: context.requestID)
+        } catch {
+            context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
+            return try Self.body(
+                status: .internalServerError,
+                ErrorBody(error: "Something went wrong on our side; quote the request id when reporting it.", code: "internal_error",
+                          field: nil, requestId: context.requestID))
+        }
+    }
+
+    static func response(for error: any DomainError, requestID: String) throws -> Response {
+        let status = (error as? APIError)?.statusOverride ?? Self.status(for: error.kind)
+        var response = try Self.body(
+            status: status, ErrorBody(error: error.message, code: error.code, field: error.field, requestId: requestID))
+        if status == .unauthorized {
+            response.headers[.wwwAuthenticate] = "Bearer"
+        }
+        return response
+    }
+
+    static func status(for kind: DomainErrorKind) -> HTTPResponse.Status {
+        switch kind {
+        case .invalidInput, .ruleViolated: .unprocessableContent
+        case .unauthenticated: .unauthorized
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .rateLimited: .tooManyRequests
+        case .unavailable: .serviceUnavailable
+        }
+    }
+
+    private static func body(status: HTTPResponse.Status, _ body: ErrorBody) throws -> Response {
+        try Response.json(body, status: status)
+    }
+}

@@ -1,0 +1,18 @@
+import IdentityContracts
+import Kernel
+import Storage
+
+/// The implementations the HTTP edge is wired to. Built once per process (or per test).
+public struct AppServices: Sendable {
+    public let database: Database
+    public let identity: any IdentityFacade
+    public let adminTokens: AdminTokens
+    public let clock: any WallClock
+
+    public init(database: Database, identity: any IdentityFacade, adminTokens: AdminTokens, clock: any WallClock) {
+        self.database = database
+        self.identity = identity
+        self.adminTokens = adminTokens
+        self.clock = clock
+    }
+}

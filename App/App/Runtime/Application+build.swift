@@ -1,0 +1,39 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The router with every route and middleware; tests drive it in-process.
+public func buildRouter(configuration: AppConfiguration, services: AppServices) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: ErrorMiddleware(bodyLimit: configuration.maxBodyBytes))
+    router.add(middleware: BodyLimitMiddleware(limit: configuration.maxBodyBytes))
+
+    HealthRoutes.add(to: router, clock: services.clock)
+    MetricsRoutes.add(to: router, registry: Telemetry.registry, token: configuration.metricsToken)
+
+    AdminRoutes(identity: services.identity, database: services.database).add(
+        to: router.group("/api/admin")
+            .add(middleware: AdminAuthenticator(tokens: services.adminTokens, identity: services.identity))
+            .group(context: AuthenticatedContext.self))
+    ImportStatusRoutes(database: services.database).add(
+        to: router.group("/api/import")
+            .add(middleware: MachineTokenAuthenticator(identity: services.identity))
+            .group(context: AuthenticatedContext.self))
+    return router
+}
+
+/// The whole server: routes plus the background services that live and shut down with it
+/// (the PostgreSQL pool, job workers). Graceful shutdown stops the server first, then workers, then the pool.
+public func buildApplication(
+    configuration: AppConfiguration, services: AppServices, backgroundServices: [any Service], logger: Logger
+) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(configuration: configuration, services: services),
+        configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "switchyard"),
+        services: backgroundServices,
+        logger: logger
+    )
+}

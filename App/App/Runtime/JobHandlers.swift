@@ -1,0 +1,8 @@
+import Storage
+
+/// Every job kind the contexts define, registered in one place. Contexts add their handlers here as they land.
+enum JobHandlers {
+    static func registry() -> JobRegistry {
+        JobRegistry()
+    }
+}

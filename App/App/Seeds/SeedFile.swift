@@ -1,0 +1,50 @@
+import Foundation
+import IdentityContracts
+import Kernel
+
+/// A demo tenant as a data file in `seeds/`. Every section is applied idempotently.
+public struct SeedFile: Decodable, Sendable {
+    public struct SeedTenant: Decodable, Sendable {
+        public let id: TenantID
+        public let name: String
+        public let slug: String
+    }
+
+    public struct SeedUser: Decodable, Sendable {
+        public let id: UserID
+        public let email: String
+        public let name: String
+        public let role: Role
+    }
+
+    public let tenant: SeedTenant
+    public let users: [SeedUser]
+
+    public static func load(_ url: URL) throws -> SeedFile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw SeedError.unreadable(url.path, "\(error.localizedDescription)")
+        }
+        do {
+            return try JSONDecoder().decode(SeedFile.self, from: data)
+        } catch {
+            throw SeedError.invalid(url.path, "\(error)")
+        }
+    }
+}
+
+public enum SeedError: Error, CustomStringConvertible {
+    case unreadable(String, String)
+    case invalid(String, String)
+    case noOwner(String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): "Cannot read seed file \(path): \(reason)"
+        case .invalid(let path, let reason): "Seed file \(path) is not valid: \(reason)"
+        case .noOwner(let path): "Seed file \(path) names no user with the owner role."
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Kernel
+import Logging
+import PostgresNIO
+
+/// The application's connection pool, connected as the application role (no table ownership, no `BYPASSRLS`).
+/// Every unit of work runs in a transaction whose row-level-security scope is set first.
+public struct Database: Sendable {
+    public let client: PostgresClient
+    public let logger: Logger
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    /// Runs `body` in a transaction that sees only `tenant`'s rows (`SET LOCAL app.tenant_id`).
+    public func withTenant<Result: Sendable>(
+        _ tenant: TenantID,
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (Transaction) async throws -> Result
+    ) async throws -> Result {
+        try await self.client.withTransaction(logger: self.logger, isolation: isolation) { connection in
+            try await connection.query(
+                "SELECT set_config('app.tenant_id', \(tenant.rawValue.uuidString), true)", logger: self.logger)
+            return try await body(Transaction(connection: connection, scope: .tenant(tenant), logger: self.logger))
+        }
+    }
+
+    /// Runs `body` in a transaction with the cross-tenant infrastructure scope (`SET LOCAL app.system = on`).
+    public func withSystem<Result: Sendable>(
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (Transaction) async throws -> Result
+    ) async throws -> Result {
+        try await self.client.withTransaction(logger: self.logger, isolation: isolation) { connection in
+            try await connection.query("SELECT set_config('app.system', 'on', true)", logger: self.logger)
+            return try await body(Transaction(connection: connection, scope: .system, logger: self.logger))
+        }
+    }
+
+    /// Refuses to run as a role that would bypass row-level security.
+    public func verifyApplicationRole() async throws {
+        let rows = try await self.client.query(
+            "SELECT current_user::text, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user", logger: self.logger)
+        for try await (name, isSuperuser, bypassesRLS) in rows.decode((String, Bool, Bool).self) {
+            if isSuperuser || bypassesRLS {
+                throw StorageError.unsafeApplicationRole(
+                    "database role '\(name)' is a superuser or has BYPASSRLS, so tenant isolation would not hold. "
+                        + "Connect as the application role created by `switchyard migrate`.")
+            }
+        }
+    }
+}

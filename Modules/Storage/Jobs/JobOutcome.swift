@@ -1,0 +1,5 @@
+/// How one run of a job ended, as the worker records it.
+enum JobOutcome: Sendable {
+    case succeeded(ClaimedJob, JobResult)
+    case failed(ClaimedJob, error: String, retryInSeconds: Double, permanent: Bool)
+}

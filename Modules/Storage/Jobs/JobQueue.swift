@@ -1,0 +1,139 @@
+import Foundation
+import Kernel
+import PostgresNIO
+
+/// Enqueuing and reading jobs from inside a tenant's transaction: a job enqueued here exists
+/// exactly when the caller's transaction commits.
+public enum JobQueue {
+    static let columns = """
+        tenant_id, id, kind, state, payload::text, attempts, max_attempts, run_at, unique_key, tracked,
+        progress_percent, progress_message, result::text, last_error, created_at, updated_at, finished_at
+        """
+
+    @discardableResult
+    public static func enqueue<Payload: JobPayload>(
+        _ payload: Payload, options: JobOptions = JobOptions(), in transaction: Transaction
+    ) async throws -> EnqueuedJob {
+        let json = String(decoding: try JSONEncoder().encode(payload), as: UTF8.self)
+        let tenant = transaction.tenant.rawValue
+        let maxAttempts = options.maxAttempts ?? Payload.maxAttempts
+        let inserted = try await transaction.query(
+            """
+            INSERT INTO platform.jobs (tenant_id, kind, payload, priority, run_at, max_attempts, unique_key, tracked, progress_percent)
+            VALUES (\(tenant), \(Payload.kind), \(json)::jsonb, \(options.priority), COALESCE(\(options.runAt), now()),
+                    \(maxAttempts), \(options.uniqueKey), \(Payload.isTracked), CASE WHEN \(Payload.isTracked) THEN 0 END)
+            ON CONFLICT (tenant_id, kind, unique_key) WHERE state = 'pending' AND unique_key IS NOT NULL DO NOTHING
+            RETURNING id
+            """)
+        for try await id in inserted.decode(Int64.self) {
+            return EnqueuedJob(id: JobID(id), alreadyPending: false)
+        }
+        let existing = try await transaction.query(
+            """
+            SELECT id FROM platform.jobs
+            WHERE tenant_id = \(tenant) AND kind = \(Payload.kind) AND unique_key = \(options.uniqueKey) AND state = 'pending'
+            """)
+        for try await id in existing.decode(Int64.self) {
+            return EnqueuedJob(id: JobID(id), alreadyPending: true)
+        }
+        throw JobQueueError.uniqueKeyRace(kind: Payload.kind)
+    }
+
+    /// Enqueues many jobs of one kind in a single statement (bulk work, benchmarks). No unique keys.
+    @discardableResult
+    public static func enqueueBatch<Payload: JobPayload>(_ payloads: [Payload], in transaction: Transaction) async throws -> Int {
+        guard !payloads.isEmpty else { return 0 }
+        let encoder = JSONEncoder()
+        let documents = try payloads.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        let rows = try await transaction.query(
+            """
+            INSERT INTO platform.jobs (tenant_id, kind, payload, max_attempts, tracked)
+            SELECT \(transaction.tenant.rawValue), \(Payload.kind), document::jsonb, \(Payload.maxAttempts), \(Payload.isTracked)
+            FROM unnest(\(documents)::text[]) AS document
+            """)
+        _ = try await rows.collect()
+        return payloads.count
+    }
+
+    public static func find(_ id: JobID, in transaction: Transaction) async throws -> JobRecord? {
+        let rows = try await transaction.query(
+            .dynamic("SELECT \(Self.columns) FROM platform.jobs WHERE tenant_id = $1 AND id = $2", transaction.tenant.rawValue, id.rawValue))
+        for try await row in rows {
+            return try JobRecord(row: row)
+        }
+        return nil
+    }
+
+    /// The job tray: tracked jobs, newest first.
+    public static func tracked(page: PageRequest, in transaction: Transaction) async throws -> Page<JobRecord> {
+        let boundary: Int64? =
+            switch page.cursor?.values.first {
+            case .int(let id): id
+            case .none: nil
+            default: throw PagingError.invalidCursor(page.cursor?.encoded ?? "")
+            }
+        let newestFirst = page.direction == .forward
+        let sql = """
+            SELECT \(Self.columns) FROM platform.jobs
+            WHERE tenant_id = $1 AND tracked AND ($2::int8 IS NULL OR id \(newestFirst ? "<" : ">") $2)
+            ORDER BY id \(newestFirst ? "DESC" : "ASC") LIMIT $3
+            """
+        let rows = try await transaction.query(
+            .dynamic(sql, transaction.tenant.rawValue, boundary, page.size + 1))
+        var records: [JobRecord] = []
+        for try await row in rows { records.append(try JobRecord(row: row)) }
+        return Page(fetched: records, request: page) { Cursor([.int($0.id.rawValue)]) }
+    }
+
+    /// Pending jobs become cancelled; any other state is refused.
+    public static func cancel(_ id: JobID, in transaction: Transaction) async throws {
+        try await self.transition(id, from: [.pending], in: transaction, sql: "state = 'cancelled', finished_at = now()")
+    }
+
+    /// Dead or cancelled jobs are given a fresh set of attempts and run again as soon as possible.
+    public static func retry(_ id: JobID, in transaction: Transaction) async throws {
+        try await self.transition(
+            id, from: [.dead, .cancelled], in: transaction,
+            sql: "state = 'pending', attempts = 0, run_at = now(), finished_at = NULL, last_error = NULL")
+    }
+
+    private static func transition(_ id: JobID, from states: [JobState], in transaction: Transaction, sql: String) async throws {
+        guard let job = try await self.find(id, in: transaction) else { throw JobQueueError.notFound(id) }
+        guard states.contains(job.state) else { throw JobQueueError.invalidTransition(id, from: job.state) }
+        try await transaction.query(
+            .dynamic(
+                "UPDATE platform.jobs SET \(sql), updated_at = now() WHERE tenant_id = $1 AND id = $2 AND state = $3",
+                transaction.tenant.rawValue, id.rawValue, job.state.rawValue))
+    }
+}
+
+/// Why a job operation was refused.
+public enum JobQueueError: DomainError, Equatable {
+    case notFound(JobID)
+    case invalidTransition(JobID, from: JobState)
+    case uniqueKeyRace(kind: String)
+
+    public var kind: DomainErrorKind {
+        switch self {
+        case .notFound: .notFound
+        case .invalidTransition: .conflict
+        case .uniqueKeyRace: .conflict
+        }
+    }
+
+    public var code: String {
+        switch self {
+        case .notFound: "job_not_found"
+        case .invalidTransition: "job_state_conflict"
+        case .uniqueKeyRace: "job_unique_key_race"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .notFound(let id): "Job \(id) does not exist."
+        case .invalidTransition(let id, let state): "Job \(id) is \(state.rawValue); that change is not allowed from this state."
+        case .uniqueKeyRace(let kind): "A \(kind) job with the same unique key finished while enqueuing; try again."
+        }
+    }
+}

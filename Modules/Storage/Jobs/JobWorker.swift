@@ -1,0 +1,227 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+import Synchronization
+
+/// Runs jobs: claims due jobs up to its concurrency, runs each handler in its own task, writes outcomes back in
+/// batches (group commit), renews its leases, reaps expired ones, enqueues due schedules and prunes old jobs.
+/// On graceful shutdown it stops claiming, lets running jobs finish and records them.
+public final class JobWorker: Service {
+    public struct Configuration: Sendable {
+        /// Jobs in flight at once.
+        public var concurrency: Int = 32
+        /// Most jobs claimed in one statement.
+        public var claimBatch: Int = 100
+        public var leaseSeconds: Double = 300
+        /// Longest sleep when idle; `NOTIFY` wakes the worker sooner.
+        public var pollInterval: Duration = .seconds(2)
+        /// How often leases are renewed, expired ones reaped and schedules checked.
+        public var maintenanceInterval: Duration = .seconds(5)
+        public var retentionDays: Int = 7
+
+        public init() {}
+    }
+
+    public let workerID: String
+    let database: Database
+    let registry: JobRegistry
+    let configuration: Configuration
+    let logger: Logger
+    let store: JobStore
+
+    private let work = Doorbell()
+    private let capacity = Doorbell()
+    private let flushes = Doorbell()
+    private let inFlight = Mutex(0)
+    private let stopping = Atomic(false)
+    private let outcomes = Mutex<[JobOutcome]>([])
+
+    public init(database: Database, registry: JobRegistry, configuration: Configuration = Configuration(), logger: Logger) {
+        self.workerID = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        self.database = database
+        self.registry = registry
+        self.configuration = configuration
+        self.logger = logger
+        self.store = JobStore(database: database, workerID: self.workerID, leaseSeconds: configuration.leaseSeconds)
+    }
+
+    public func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await withThrowingTaskGroup(of: Void.self) { background in
+                background.addTask { await self.listenForNewJobs() }
+                background.addTask { await self.maintain() }
+                await withDiscardingTaskGroup { jobs in
+                    jobs.addTask { await self.flushOutcomes() }
+                    await self.dispatch(into: &jobs)
+                }
+                background.cancelAll()
+            }
+        } onGracefulShutdown: {
+            self.stop()
+        }
+    }
+
+    /// Stops claiming; running jobs finish and are recorded before `run()` returns.
+    public func stop() {
+        self.stopping.store(true, ordering: .relaxed)
+        self.work.ring()
+        self.capacity.ring()
+        self.flushes.ring()
+    }
+
+    private var isStopping: Bool { self.stopping.load(ordering: .relaxed) || Task.isCancelled }
+
+    private func dispatch(into jobs: inout DiscardingTaskGroup) async {
+        while !self.isStopping {
+            let free = self.configuration.concurrency - self.inFlight.withLock { $0 }
+            guard free > 0 else {
+                await self.capacity.wait(timeout: self.configuration.pollInterval)
+                continue
+            }
+            let claimed: [ClaimedJob]
+            do {
+                claimed = try await self.store.claim(limit: min(free, self.configuration.claimBatch))
+            } catch {
+                self.logger.error("claiming jobs failed", metadata: ["error": "\(String(reflecting: error))"])
+                await self.work.wait(timeout: self.configuration.pollInterval)
+                continue
+            }
+            if claimed.isEmpty {
+                await self.work.wait(timeout: self.configuration.pollInterval)
+                continue
+            }
+            self.inFlight.withLock { $0 += claimed.count }
+            for job in claimed {
+                jobs.addTask {
+                    let outcome = await self.execute(job)
+                    self.outcomes.withLock { $0.append(outcome) }
+                    self.inFlight.withLock { $0 -= 1 }
+                    self.flushes.ring()
+                    self.capacity.ring()
+                }
+            }
+        }
+        self.flushes.ring()
+    }
+
+    private func execute(_ job: ClaimedJob) async -> JobOutcome {
+        guard let handler = self.registry.handlers[job.kind] else {
+            return .failed(job, error: "no handler is registered for job kind '\(job.kind)'", retryInSeconds: 0, permanent: true)
+        }
+        var logger = self.logger
+        logger[metadataKey: "job.id"] = "\(job.id)"
+        logger[metadataKey: "job.kind"] = "\(job.kind)"
+        logger[metadataKey: "tenant"] = "\(job.tenantID)"
+        let context = JobContext(job: job, database: self.database, logger: logger, workerID: self.workerID)
+        do {
+            let result = try await Self.withTimeout(seconds: handler.timeoutSeconds) { try await handler.run(job.payload, context) }
+            return .succeeded(job, result)
+        } catch JobFailure.permanent(let reason) {
+            return .failed(job, error: reason, retryInSeconds: 0, permanent: true)
+        } catch JobFailure.retryAfter(let seconds, let reason) {
+            return .failed(job, error: reason, retryInSeconds: max(seconds, 0), permanent: false)
+        } catch {
+            logger.warning("job attempt failed", metadata: ["attempt": "\(job.attempt)", "error": "\(String(reflecting: error))"])
+            return .failed(
+                job, error: String(describing: error), retryInSeconds: handler.retryPolicy.delay(afterAttempt: job.attempt), permanent: false)
+        }
+    }
+
+    /// Group commit: whatever finished while the previous write was in flight is written together.
+    private func flushOutcomes() async {
+        while true {
+            let batch = self.outcomes.withLock { outcomes in
+                defer { outcomes.removeAll(keepingCapacity: true) }
+                return outcomes
+            }
+            if batch.isEmpty {
+                if self.isStopping && self.inFlight.withLock({ $0 }) == 0 { return }
+                await self.flushes.wait(timeout: .milliseconds(200))
+                continue
+            }
+            await self.record(batch)
+        }
+    }
+
+    private func record(_ batch: [JobOutcome]) async {
+        var successes: [(ClaimedJob, JobResult)] = []
+        for outcome in batch {
+            switch outcome {
+            case .succeeded(let job, let result):
+                successes.append((job, result))
+            case .failed(let job, let error, let delay, let permanent):
+                await self.retrying("recording a failed job") {
+                    try await self.store.fail(job, error: error, retryInSeconds: delay, permanent: permanent)
+                }
+            }
+        }
+        await self.retrying("recording finished jobs") { try await self.store.complete(successes) }
+    }
+
+    /// Outcome writes are retried briefly; if the database stays away, the leases expire and the jobs run again.
+    private func retrying(_ what: String, _ operation: () async throws -> Void) async {
+        for attempt in 1...5 {
+            do {
+                return try await operation()
+            } catch {
+                self.logger.error("\(what) failed", metadata: ["attempt": "\(attempt)", "error": "\(String(reflecting: error))"])
+                try? await Task.sleep(for: .milliseconds(100 * attempt * attempt))
+            }
+        }
+    }
+
+    private func maintain() async {
+        while !Task.isCancelled {
+            do {
+                try await self.store.heartbeat()
+                let reaped = try await self.store.reapExpiredLeases()
+                let scheduled = try await self.store.enqueueDueSchedules()
+                try await self.store.pruneFinished(retentionDays: self.configuration.retentionDays)
+                if reaped + scheduled > 0 { self.work.ring() }
+            } catch {
+                if Task.isCancelled { return }
+                self.logger.error("job maintenance failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            try? await Task.sleep(for: self.configuration.maintenanceInterval)
+        }
+    }
+
+    /// Holds one connection that `LISTEN`s for new jobs; reconnects after failures.
+    private func listenForNewJobs() async {
+        while !Task.isCancelled {
+            do {
+                try await self.database.client.withConnection { connection in
+                    try await connection.listen(on: "switchyard_jobs") { notifications in
+                        for try await _ in notifications { self.work.ring() }
+                    }
+                }
+            } catch {
+                if Task.isCancelled { return }
+                self.logger.warning("job notifications interrupted", metadata: ["error": "\(String(reflecting: error))"])
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    private static func withTimeout(seconds: Double, _ operation: @escaping @Sendable () async throws -> JobResult) async throws -> JobResult {
+        try await withThrowingTaskGroup(of: JobResult?.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await Task.sleep(for: .seconds(seconds))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let result = first else {
+                throw JobTimedOut(seconds: seconds)
+            }
+            return result
+        }
+    }
+}
+
+/// A handler ran longer than its registered timeout; the attempt counts as failed and is retried with backoff.
+struct JobTimedOut: Error, CustomStringConvertible {
+    let seconds: Double
+    var description: String { "the handler did not finish within \(Int(self.seconds)) s" }
+}

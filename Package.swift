@@ -1,0 +1,147 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let strictness: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "switchyard",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "switchyard", targets: ["switchyard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        // MARK: Kernel and shared infrastructure
+        .target(
+            name: "Kernel",
+            path: "Modules/Kernel",
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "Kernel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Modules/Storage",
+            swiftSettings: strictness
+        ),
+
+        // MARK: Identity context: tenants, users, memberships, machine tokens
+        .target(
+            name: "IdentityContracts",
+            dependencies: ["Kernel"],
+            path: "Modules/Identity/IdentityContracts",
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "Identity",
+            dependencies: [
+                "Kernel", "Storage", "IdentityContracts",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Modules/Identity/Identity",
+            swiftSettings: strictness
+        ),
+
+        // MARK: Composition root
+        .target(
+            name: "App",
+            dependencies: [
+                "Kernel", "Storage", "IdentityContracts", "Identity",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "App/App",
+            swiftSettings: strictness
+        ),
+        .executableTarget(
+            name: "switchyard",
+            dependencies: ["App", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "App/switchyard",
+            swiftSettings: strictness
+        ),
+
+        // MARK: Tests
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "Kernel", "Storage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "KernelTests",
+            dependencies: ["Kernel"],
+            path: "Tests/KernelTests",
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Kernel", "Storage", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/StorageTests",
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "IdentityTests",
+            dependencies: ["Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport"],
+            path: "Tests/IdentityTests",
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App", "Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/AppTests",
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "ArchitectureTests",
+            path: "Tests/ArchitectureTests",
+            swiftSettings: strictness
+        ),
+        .executableTarget(
+            name: "Benchmarks",
+            dependencies: [
+                "App", "Kernel", "Storage", "TestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/Benchmarks",
+            swiftSettings: strictness
+        ),
+    ]
+)
