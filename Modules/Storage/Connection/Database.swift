@@ -20,10 +20,14 @@ public struct Database: Sendable {
         isolation: isolated (any Actor)? = #isolation,
         _ body: (Transaction) async throws -> Result
     ) async throws -> Result {
-        try await self.client.withTransaction(logger: self.logger, isolation: isolation) { connection in
-            try await connection.query(
-                "SELECT set_config('app.tenant_id', \(tenant.rawValue.uuidString), true)", logger: self.logger)
-            return try await body(Transaction(connection: connection, scope: .tenant(tenant), logger: self.logger))
+        do {
+            return try await self.client.withTransaction(logger: self.logger, isolation: isolation) { connection in
+                try await connection.query(
+                    "SELECT set_config('app.tenant_id', \(tenant.rawValue.uuidString), true)", logger: self.logger)
+                return try await body(Transaction(connection: connection, scope: .tenant(tenant), logger: self.logger))
+            }
+        } catch let error as PostgresTransactionError {
+            throw Self.unwrap(error)
         }
     }
 
@@ -32,10 +36,20 @@ public struct Database: Sendable {
         isolation: isolated (any Actor)? = #isolation,
         _ body: (Transaction) async throws -> Result
     ) async throws -> Result {
-        try await self.client.withTransaction(logger: self.logger, isolation: isolation) { connection in
-            try await connection.query("SELECT set_config('app.system', 'on', true)", logger: self.logger)
-            return try await body(Transaction(connection: connection, scope: .system, logger: self.logger))
+        do {
+            return try await self.client.withTransaction(logger: self.logger, isolation: isolation) { connection in
+                try await connection.query("SELECT set_config('app.system', 'on', true)", logger: self.logger)
+                return try await body(Transaction(connection: connection, scope: .system, logger: self.logger))
+            }
+        } catch let error as PostgresTransactionError {
+            throw Self.unwrap(error)
         }
+    }
+
+    /// PostgresNIO wraps what a transaction's body throws; callers get the body's own error (a domain error stays one).
+    /// The transaction has been rolled back either way.
+    static func unwrap(_ error: PostgresTransactionError) -> any Error {
+        error.closureError ?? error.beginError ?? error.commitError ?? error
     }
 
     /// Refuses to run as a role that would bypass row-level security.

@@ -70,6 +70,7 @@ public struct Migrator: Sendable {
 
     private func apply(_ file: MigrationFile, on connection: PostgresConnection) async throws {
         self.logger.info("applying migration", metadata: ["migration": "\(file.path)"])
+        do {
         try await connection.withTransaction(logger: self.logger) { connection in
             try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(file.context)"), logger: self.logger)
             for (offset, statement) in SQLScript.statements(file.sql).enumerated() {
@@ -85,6 +86,9 @@ public struct Migrator: Sendable {
                 INSERT INTO platform.schema_migrations (context, version, name, checksum)
                 VALUES (\(file.context), \(file.version), \(file.name), \(file.checksum))
                 """, logger: self.logger)
+        }
+        } catch let error as PostgresTransactionError {
+            throw Database.unwrap(error)
         }
     }
 
