@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IdentityTests",
-            dependencies: ["Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport"],
+            dependencies: ["Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/IdentityTests",
             swiftSettings: strictness
         ),
@@ -123,7 +123,10 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App", "Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             path: "Tests/AppTests",
             swiftSettings: strictness

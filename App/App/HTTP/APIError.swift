@@ -5,6 +5,7 @@ import Kernel
 /// Errors raised by the HTTP edge itself (malformed requests), as opposed to a context's domain errors.
 public enum APIError: DomainError, Equatable {
     case malformedJSON(String)
+    case invalidBody(String)
     case invalidField(path: [String], reason: String)
     case invalidParameter(name: String, reason: String)
     case missingHeader(String)
@@ -16,7 +17,6 @@ public enum APIError: DomainError, Equatable {
     public var kind: DomainErrorKind {
         switch self {
         case .routeNotFound: .notFound
-        case .bodyTooLarge, .methodNotAllowed: .invalidInput
         default: .invalidInput
         }
     }
@@ -24,6 +24,7 @@ public enum APIError: DomainError, Equatable {
     public var code: String {
         switch self {
         case .malformedJSON: "malformed_json"
+        case .invalidBody: "invalid_body"
         case .invalidField: "invalid_field"
         case .invalidParameter: "invalid_parameter"
         case .missingHeader: "missing_header"
@@ -37,6 +38,7 @@ public enum APIError: DomainError, Equatable {
     public var message: String {
         switch self {
         case .malformedJSON(let reason): "The request body is not valid JSON: \(reason)"
+        case .invalidBody(let reason): "The request body \(reason)"
         case .invalidField(let path, let reason): "Field '\(path.joined(separator: "."))' \(reason)"
         case .invalidParameter(let name, let reason): "Parameter '\(name)' \(reason)"
         case .missingHeader(let name): "The \(name) header is required."

@@ -72,6 +72,8 @@ extension Request {
             return .invalidField(path: path(context.codingPath), reason: "is invalid: \(context.debugDescription)")
         case .keyNotFound(let key, let context):
             return .invalidField(path: path(context.codingPath, key), reason: "is required.")
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty:
+            return .invalidBody("must be a JSON object.")
         case .typeMismatch(let type, let context):
             return .invalidField(path: path(context.codingPath), reason: "must be \(Self.jsonTypeName(type)).")
         case .valueNotFound(let type, let context):

@@ -1,0 +1,81 @@
+import HTTPTypes
+import PostgresNIO
+import App
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Identity
+import IdentityContracts
+import Kernel
+import NIOCore
+import Storage
+import TestSupport
+
+/// A running router on a fresh database with one tenant and three members (owner, staff, viewer), plus a second tenant.
+struct AppFixture: Sendable {
+    static let jwtSecret = "test-secret-that-is-at-least-32-bytes-long"
+    static let metricsToken = "metrics-token"
+    static let bodyLimit = 4096
+
+    let environment: TestEnvironment
+    let identity: IdentityService
+    let tenant: TenantSummary
+    let otherTenant: TenantSummary
+    let owner: UserSummary
+    let staff: UserSummary
+    let viewer: UserSummary
+    let outsider: UserSummary
+    let tokens: AdminTokens
+    let clock: FixedClock
+
+    static func configuration() throws -> AppConfiguration {
+        try AppConfiguration.load(environment: [
+            "JWT_SECRET": Self.jwtSecret, "METRICS_TOKEN": Self.metricsToken, "MAX_BODY_BYTES": "\(Self.bodyLimit)",
+        ])
+    }
+
+    /// Runs `body` against the in-process router.
+    static func run(_ body: @escaping @Sendable (AppFixture, any TestClientProtocol) async throws -> Void) async throws {
+        try await TestDatabase.withFresh { environment in
+            let identity = IdentityService(database: environment.database)
+            let tenant = try await identity.ensureTenant(id: .random(), name: "Demo", slug: "demo")
+            let otherTenant = try await identity.ensureTenant(id: .random(), name: "Other", slug: "other")
+            func member(_ name: String, _ role: Role, of tenant: TenantSummary) async throws -> UserSummary {
+                let user = try await identity.ensureUser(id: .random(), email: "\(name)@example.com", name: name)
+                try await identity.setMembership(tenant: tenant.id, user: user.id, role: role)
+                return user
+            }
+            let clock = FixedClock(Date())
+            let fixture = AppFixture(
+                environment: environment, identity: identity, tenant: tenant, otherTenant: otherTenant,
+                owner: try await member("owner", .owner, of: tenant), staff: try await member("staff", .staff, of: tenant),
+                viewer: try await member("viewer", .viewer, of: tenant), outsider: try await member("outsider", .owner, of: otherTenant),
+                tokens: await AdminTokens(secret: Self.jwtSecret, issuer: "switchyard", lifetimeMinutes: 60, clock: clock), clock: clock)
+            let services = AppServices(database: environment.database, identity: identity, adminTokens: fixture.tokens, clock: clock)
+            let app = Application(router: buildRouter(configuration: try Self.configuration(), services: services))
+            try await app.test(.router) { client in try await body(fixture, client) }
+        }
+    }
+
+    func adminHeaders(_ user: UserSummary, tenant: TenantID? = nil) async throws -> HTTPFields {
+        [.authorization: "Bearer \(try await self.tokens.sign(user: user.id))", HTTPField.Name("orgid")!: (tenant ?? self.tenant.id).description]
+    }
+
+    func count(_ table: String) async throws -> Int {
+        let rows = try await self.environment.ownerClient.query(PostgresQuery(unsafeSQL: "SELECT count(*)::int FROM \(table)")).collect()
+        return try rows.first!.decode(Int.self)
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: self.body) }
+
+    /// The body as a JSON object; empty when it is not one (the expectations on it then fail).
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(self.text.utf8))) as? [String: Any] ?? [:]
+    }
+}
+
+extension String {
+    var buffer: ByteBuffer { ByteBuffer(string: self) }
+}

@@ -1,0 +1,41 @@
+import Storage
+import HTTPTypes
+import PostgresNIO
+import App
+import Foundation
+import Identity
+import IdentityContracts
+import TestSupport
+import Testing
+
+@Suite struct SeedTests {
+    @Test func theDemoSeedLoadsAndLoadingItAgainChangesNothing() async throws {
+        try await TestDatabase.withFresh { environment in
+            let seed = try SeedFile.load(TestDatabase.repositoryRoot.appendingPathComponent("seeds/demo.json"))
+            let loader = SeedLoader(identity: IdentityService(database: environment.database))
+            let first = try await loader.apply(seed)
+            let snapshot = try await Self.snapshot(environment)
+            let second = try await loader.apply(seed)
+            #expect(first == second)
+            #expect(try await Self.snapshot(environment) == snapshot)
+            #expect(snapshot.contains("owner@demo-outfitters.example owner demo-outfitters"))
+        }
+    }
+
+    @Test func aBrokenSeedFileIsReportedWithItsPath() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).json")
+        try Data(#"{"tenant": {"id": "nope"}}"#.utf8).write(to: url)
+        #expect(throws: SeedError.self) { try SeedFile.load(url) }
+    }
+
+    static func snapshot(_ environment: TestEnvironment) async throws -> [String] {
+        var lines: [String] = []
+        let rows = try await environment.ownerClient.query(
+            """
+            SELECT u.email || ' ' || m.role || ' ' || t.slug FROM identity.memberships m
+            JOIN identity.users u USING (user_id) JOIN identity.tenants t USING (tenant_id) ORDER BY 1
+            """)
+        for try await line in rows.decode(String.self) { lines.append(line) }
+        return lines
+    }
+}
