@@ -24,8 +24,9 @@ final class TestServer: Sendable {
         if let text = ProcessInfo.processInfo.environment["DATABASE_URL"] {
             server = try DatabaseURL(text)
         } else {
-            let directory = URL(fileURLWithPath: "/tmp/switchyard-tests/\(getpid())")
-            try? FileManager.default.removeItem(at: directory)
+            let parent = URL(fileURLWithPath: "/tmp/switchyard-tests")
+            await Self.removeClustersOfDeadRuns(in: parent, logger: logger)
+            let directory = parent.appendingPathComponent("\(getpid())")
             let cluster = try EmbeddedPostgres(
                 directory: directory, port: try Self.freePort(),
                 settings: ["fsync = off", "synchronous_commit = off", "full_page_writes = off", "max_connections = 400"],
@@ -43,6 +44,18 @@ final class TestServer: Sendable {
             try await migrator.migrate(owner: client)
         }
         return TestServer(url: server)
+    }
+
+    /// A test process that was killed leaves its cluster running; stop and delete those of processes that are gone.
+    private static func removeClustersOfDeadRuns(in parent: URL, logger: Logger) async {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            guard let pid = Int32(entry), kill(pid, 0) != 0 || pid == getpid() else { continue }
+            let directory = parent.appendingPathComponent(entry)
+            if let cluster = try? EmbeddedPostgres(directory: directory, port: 0, logger: logger) {
+                cluster.stopBlocking()
+            }
+            try? FileManager.default.removeItem(at: directory)
+        }
     }
 
     /// A new database named uniquely for this process, copied from the migrated template (or `template`).
@@ -89,7 +102,7 @@ enum ClusterCleanup {
         atexit {
             guard let cluster = ClusterCleanup.cluster else { return }
             cluster.stopBlocking()
-            try? FileManager.default.removeItem(at: cluster.directory)
+            try? FileManager.default.removeItem(at: cluster.clusterDirectory)
         }
     }
 }

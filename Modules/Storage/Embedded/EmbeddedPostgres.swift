@@ -1,13 +1,19 @@
+import Crypto
 import Foundation
 import Logging
 
 /// A private PostgreSQL cluster in a folder of its own, run from the system's PostgreSQL binaries:
 /// created on first start, reused afterwards, listening on loopback only.
-/// PostgreSQL refuses to run as root, so when we are root the cluster belongs to, and runs as, the `postgres` user.
+/// PostgreSQL refuses to run as root, so when we are root the cluster belongs to, and runs as, the `postgres` user;
+/// if that user cannot reach `directory` (a checkout inside a private folder), the cluster lives under
+/// `/var/lib/switchyard/clusters/` and `directory` becomes a symbolic link to it.
 public struct EmbeddedPostgres: Sendable {
     public static let superuser = "switchyard"
+    static let relocationRoot = URL(fileURLWithPath: "/var/lib/switchyard/clusters")
 
     public let directory: URL
+    /// Where the cluster really is: `directory`, or its relocated home.
+    public let clusterDirectory: URL
     public let port: Int
     public let binaries: URL
     /// Extra `postgresql.conf` lines written when the cluster is created.
@@ -16,14 +22,19 @@ public struct EmbeddedPostgres: Sendable {
 
     public init(directory: URL, port: Int, binaries: URL? = nil, settings: [String] = [], logger: Logger) throws {
         self.directory = directory.standardizedFileURL
+        self.clusterDirectory =
+            geteuid() == 0 && !Self.isReachableByOthers(self.directory)
+            ? Self.relocationRoot.appendingPathComponent(
+                SHA256.hash(data: Data(self.directory.path.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined())
+            : self.directory
         self.port = port
         self.binaries = try binaries ?? Self.locateBinaries()
         self.settings = settings
         self.logger = logger
     }
 
-    public var dataDirectory: URL { self.directory.appendingPathComponent("data") }
-    public var logFile: URL { self.directory.appendingPathComponent("server.log") }
+    public var dataDirectory: URL { self.clusterDirectory.appendingPathComponent("data") }
+    public var logFile: URL { self.clusterDirectory.appendingPathComponent("server.log") }
 
     /// The server's maintenance database, as the cluster's superuser.
     public var serverURL: DatabaseURL {
@@ -32,16 +43,15 @@ public struct EmbeddedPostgres: Sendable {
 
     /// Creates the cluster if needed, stops a leftover server of an earlier run, and starts it on `port`.
     public func start() async throws {
-        try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
-        let runAsPostgresUser = geteuid() == 0
-        if runAsPostgresUser {
-            try await ProcessRunner.check("/bin/chown", ["-R", "postgres:postgres", self.directory.path])
-            let probe = try await ProcessRunner.run("/usr/sbin/runuser", ["-u", "postgres", "--", "test", "-w", self.directory.path])
-            guard probe.status == 0 else {
-                throw StorageError.embeddedPostgres(
-                    "running as root, the cluster must run as the 'postgres' user, who cannot reach \(self.directory.path); "
-                        + "make its parent folders world-searchable (chmod o+x) or set DATABASE_URL")
-            }
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: self.clusterDirectory, withIntermediateDirectories: true)
+        if self.clusterDirectory != self.directory, !fileManager.fileExists(atPath: self.directory.path) {
+            try fileManager.createDirectory(at: self.directory.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fileManager.createSymbolicLink(at: self.directory, withDestinationURL: self.clusterDirectory)
+            self.logger.info("the postgres user cannot reach this folder; the cluster lives in \(self.clusterDirectory.path)")
+        }
+        if geteuid() == 0 {
+            try await ProcessRunner.check("/bin/chown", ["-R", "postgres:postgres", self.clusterDirectory.path])
         }
         if !FileManager.default.fileExists(atPath: self.dataDirectory.appendingPathComponent("PG_VERSION").path) {
             self.logger.info("creating PostgreSQL cluster", metadata: ["directory": "\(self.dataDirectory.path)"])
@@ -89,6 +99,17 @@ public struct EmbeddedPostgres: Sendable {
     private func invocation(_ name: String, _ arguments: [String]) -> (String, [String]) {
         let path = self.binaries.appendingPathComponent(name).path
         return geteuid() == 0 ? ("/usr/sbin/runuser", ["-u", "postgres", "--", path] + arguments) : (path, arguments)
+    }
+
+    /// Whether every folder on the way to `url` lets other users through (what the `postgres` user needs).
+    static func isReachableByOthers(_ url: URL) -> Bool {
+        var folder = url.deletingLastPathComponent()
+        while folder.path != "/" {
+            var info = stat()
+            if stat(folder.path, &info) == 0, info.st_mode & S_IXOTH == 0 { return false }
+            folder = folder.deletingLastPathComponent()
+        }
+        return true
     }
 
     /// The newest `/usr/lib/postgresql/<major>/bin`, or the folder of `pg_ctl` on the PATH.

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Starts `switchyard dev` as a person would, checks what it prints and serves, stops it with Ctrl-C (SIGINT), checks that
+# PostgreSQL stopped too, then starts it again to check the data is reused.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build --product switchyard >/dev/null
+
+home=$(mktemp -d /tmp/switchyard-smoke.XXXXXX)
+chmod 755 "$home"
+port=$((20000 + RANDOM % 20000))
+pg_port=$((port + 1))
+log="$home/dev.log"
+passed=0
+failed=0
+check() {
+    if eval "$2"; then passed=$((passed + 1)); echo "ok: $1"; else failed=$((failed + 1)); echo "FAILED: $1"; fi
+}
+
+start_dev() {
+    SWITCHYARD_HOME="$home/state" EMBEDDED_POSTGRES_PORT=$pg_port .build/debug/switchyard dev --port "$port" >"$log" 2>&1 &
+    dev_pid=$!
+    for _ in $(seq 1 120); do
+        if curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && [ -f "$home/state/dev.json" ]; then return 0; fi
+        if ! kill -0 "$dev_pid" 2>/dev/null; then cat "$log"; return 1; fi
+        sleep 0.5
+    done
+    cat "$log"
+    return 1
+}
+
+stop_dev() {
+    kill -INT "$dev_pid"
+    for _ in $(seq 1 60); do
+        if ! kill -0 "$dev_pid" 2>/dev/null; then wait "$dev_pid" || true; return 0; fi
+        sleep 0.5
+    done
+    return 1
+}
+
+field() { python3 -c "import json,sys; print(json.load(open('$home/state/dev.json'))['$1'])"; }
+trap 'kill -9 ${dev_pid:-0} 2>/dev/null || true; rm -rf "$home"' EXIT
+
+check "switchyard dev starts" start_dev
+check "it prints the URL and credentials" "grep -q 'admin JWT:' '$log' && grep -q 'ERP API key:' '$log' && grep -q \"http://127.0.0.1:$port\" '$log'"
+jwt=$(field adminJWT); orgid=$(field orgid); key=$(field erpApiKey)
+check "dev.json has every field" "[ -n \"$jwt\" ] && [ -n \"$orgid\" ] && [ -n \"$key\" ] && [ -n \"$(field databaseURL)\" ] && [ \"$(field url)\" = http://127.0.0.1:$port ]"
+check "health answers" "curl -sf http://127.0.0.1:$port/api/v1/health | grep -q '\"status\":\"ok\"'"
+check "the admin JWT works for the demo tenant" "curl -sf -H 'Authorization: Bearer $jwt' -H 'orgid: $orgid' http://127.0.0.1:$port/api/admin/viewer | grep -q '\"role\":\"owner\"'"
+check "the ERP key authenticates" "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Api-Key: $key' http://127.0.0.1:$port/api/import/status/1)\" = 404 ]"
+check "Ctrl-C stops switchyard dev" stop_dev
+check "Ctrl-C stopped PostgreSQL too" "! (exec 3<>/dev/tcp/127.0.0.1/$pg_port) 2>/dev/null"
+check "a second run starts" start_dev
+check "it reuses the data and the ERP key" "[ \"\$(field erpApiKey)\" = '$key' ] && ! grep -q 'creating PostgreSQL cluster' '$log'"
+check "Ctrl-C stops it again" stop_dev
+echo "smoke: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
