@@ -31,7 +31,11 @@ public enum DatabaseAdministration {
     public static func withClient<Result: Sendable>(
         _ url: DatabaseURL, poolSize: Int = 4, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> Result
     ) async throws -> Result {
-        let client = PostgresClient(configuration: url.clientConfiguration(maximumConnections: poolSize), backgroundLogger: logger)
+        // Short-lived pools lease before `run()` has been scheduled, which PostgresNIO reports as a warning; only its
+        // errors are worth showing here.
+        var backgroundLogger = logger
+        backgroundLogger.logLevel = max(logger.logLevel, .error)
+        let client = PostgresClient(configuration: url.clientConfiguration(maximumConnections: poolSize), backgroundLogger: backgroundLogger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }

@@ -5,14 +5,7 @@ CREATE TABLE identity.tenants (
     slug text NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'),
     created_at timestamptz NOT NULL DEFAULT now()
 );
-ALTER TABLE identity.tenants ENABLE ROW LEVEL SECURITY;
-ALTER TABLE identity.tenants FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON identity.tenants
-    USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-    WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
-CREATE POLICY system_scope ON identity.tenants
-    USING (current_setting('app.system', true) = 'on')
-    WITH CHECK (current_setting('app.system', true) = 'on');
+SELECT platform.isolate_by_tenant('identity.tenants');
 
 -- A person may belong to several tenants, so users are global; a tenant sees only its members.
 CREATE TABLE identity.users (
@@ -31,24 +24,14 @@ CREATE TABLE identity.memberships (
     PRIMARY KEY (tenant_id, user_id)
 );
 CREATE INDEX memberships_user ON identity.memberships (user_id);
-ALTER TABLE identity.memberships ENABLE ROW LEVEL SECURITY;
-ALTER TABLE identity.memberships FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON identity.memberships
-    USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-    WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
-CREATE POLICY system_scope ON identity.memberships
-    USING (current_setting('app.system', true) = 'on')
-    WITH CHECK (current_setting('app.system', true) = 'on');
+SELECT platform.isolate_by_tenant('identity.memberships');
 
 ALTER TABLE identity.users ENABLE ROW LEVEL SECURITY;
 ALTER TABLE identity.users FORCE ROW LEVEL SECURITY;
 CREATE POLICY members_of_current_tenant ON identity.users FOR SELECT
     USING (EXISTS (
-        SELECT 1 FROM identity.memberships m
-        WHERE m.user_id = users.user_id AND m.tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid));
-CREATE POLICY system_scope ON identity.users
-    USING (current_setting('app.system', true) = 'on')
-    WITH CHECK (current_setting('app.system', true) = 'on');
+        SELECT 1 FROM identity.memberships m WHERE m.user_id = users.user_id AND m.tenant_id = platform.current_tenant()));
+CREATE POLICY system_scope ON identity.users USING (platform.in_system_scope()) WITH CHECK (platform.in_system_scope());
 
 -- Machine tokens (ERP keys, import keys, partner tokens): only a SHA-256 of the secret is kept.
 CREATE TABLE identity.machine_tokens (
@@ -67,11 +50,4 @@ CREATE TABLE identity.machine_tokens (
 );
 -- Authentication resolves a presented secret to its tenant, so the hash is looked up across tenants.
 CREATE INDEX machine_tokens_secret ON identity.machine_tokens (secret_sha256);
-ALTER TABLE identity.machine_tokens ENABLE ROW LEVEL SECURITY;
-ALTER TABLE identity.machine_tokens FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON identity.machine_tokens
-    USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-    WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
-CREATE POLICY system_scope ON identity.machine_tokens
-    USING (current_setting('app.system', true) = 'on')
-    WITH CHECK (current_setting('app.system', true) = 'on');
+SELECT platform.isolate_by_tenant('identity.machine_tokens');

@@ -38,14 +38,7 @@ CREATE INDEX jobs_tray ON platform.jobs (tenant_id, id DESC) WHERE tracked;
 -- Pruning finished jobs.
 CREATE INDEX jobs_finished ON platform.jobs (finished_at) WHERE state IN ('succeeded', 'cancelled');
 
-ALTER TABLE platform.jobs ENABLE ROW LEVEL SECURITY;
-ALTER TABLE platform.jobs FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON platform.jobs
-    USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-    WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
-CREATE POLICY system_scope ON platform.jobs
-    USING (current_setting('app.system', true) = 'on')
-    WITH CHECK (current_setting('app.system', true) = 'on');
+SELECT platform.isolate_by_tenant('platform.jobs');
 
 -- Wake sleeping workers when work arrives; PostgreSQL folds identical notifications per transaction.
 CREATE FUNCTION platform.notify_jobs_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -76,11 +69,4 @@ CREATE TABLE platform.job_schedules (
 );
 CREATE INDEX job_schedules_due ON platform.job_schedules (next_run_at) WHERE enabled;
 
-ALTER TABLE platform.job_schedules ENABLE ROW LEVEL SECURITY;
-ALTER TABLE platform.job_schedules FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON platform.job_schedules
-    USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-    WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
-CREATE POLICY system_scope ON platform.job_schedules
-    USING (current_setting('app.system', true) = 'on')
-    WITH CHECK (current_setting('app.system', true) = 'on');
+SELECT platform.isolate_by_tenant('platform.job_schedules');

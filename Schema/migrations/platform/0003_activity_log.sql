@@ -14,8 +14,4 @@ CREATE TABLE platform.activity_log (
 CREATE INDEX activity_log_newest ON platform.activity_log (tenant_id, occurred_at DESC, id DESC);
 CREATE INDEX activity_log_subject ON platform.activity_log (tenant_id, subject_type, subject_id, occurred_at DESC, id DESC);
 
-ALTER TABLE platform.activity_log ENABLE ROW LEVEL SECURITY;
-ALTER TABLE platform.activity_log FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON platform.activity_log
-    USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-    WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+SELECT platform.isolate_by_tenant('platform.activity_log', system_scope => false);

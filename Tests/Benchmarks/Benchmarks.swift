@@ -1,0 +1,22 @@
+import PostgresNIO
+import Foundation
+import Logging
+
+/// `swift run -c release Benchmarks [jobs] [health]`: prints figures; asserts nothing. Run from the repository root.
+@main
+struct Benchmarks {
+    static func main() async throws {
+        var logger = Logger(label: "bench")
+        logger.logLevel = .error
+        let selected = Set(CommandLine.arguments.dropFirst())
+        let database = try await BenchmarkDatabase.start(logger: logger)
+        do {
+            if selected.isEmpty || selected.contains("jobs") { try await JobQueueBenchmark.run(database, logger: logger) }
+            if selected.isEmpty || selected.contains("health") { try await HealthBenchmark.run(database, logger: logger) }
+        } catch {
+            await database.stop()
+            throw error
+        }
+        await database.stop()
+    }
+}
