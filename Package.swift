@@ -10,7 +10,7 @@ let package = Package(
     name: "switchyard",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "switchyard", targets: ["switchyard"]),
+        .executable(name: "switchyard", targets: ["switchyard"])
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -115,7 +115,9 @@ let package = Package(
         ),
         .testTarget(
             name: "IdentityTests",
-            dependencies: ["Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: [
+                "Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             path: "Tests/IdentityTests",
             swiftSettings: strictness
         ),

@@ -1,14 +1,14 @@
-import PostgresNIO
-import Storage
-import TestSupport
-import HTTPTypes
 import App
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Identity
 import IdentityContracts
 import Kernel
+import PostgresNIO
+import Storage
+import TestSupport
 import Testing
 
 @Suite struct AdminAuthenticationTests {
@@ -32,7 +32,8 @@ import Testing
             let expiredKeys = await AdminTokens(
                 secret: AppFixture.jwtSecret, issuer: "switchyard", lifetimeMinutes: 1, clock: FixedClock(Date().addingTimeInterval(-3600)))
             let expired = try await expiredKeys.sign(user: fixture.owner.id)
-            let otherIssuer = try await AdminTokens(secret: AppFixture.jwtSecret, issuer: "elsewhere", lifetimeMinutes: 60).sign(user: fixture.owner.id)
+            let otherIssuer = try await AdminTokens(secret: AppFixture.jwtSecret, issuer: "elsewhere", lifetimeMinutes: 60).sign(
+                user: fixture.owner.id)
             let cases: [HTTPFields] = [
                 [orgid: fixture.tenant.id.description],
                 [.authorization: "Basic abc", orgid: fixture.tenant.id.description],
@@ -64,7 +65,9 @@ import Testing
                 #expect(response.json["code"] as? String == "invalid_header")
             }
             for tenant in [fixture.otherTenant.id, TenantID.random()] {
-                try await client.execute(uri: "/api/admin/viewer", method: .get, headers: try await fixture.adminHeaders(fixture.owner, tenant: tenant)) {
+                try await client.execute(
+                    uri: "/api/admin/viewer", method: .get, headers: try await fixture.adminHeaders(fixture.owner, tenant: tenant)
+                ) {
                     response in
                     #expect(response.status == .forbidden)
                     #expect(response.json["code"] as? String == "tenant_access_denied")

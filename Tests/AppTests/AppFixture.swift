@@ -1,13 +1,13 @@
-import HTTPTypes
-import PostgresNIO
 import App
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Identity
 import IdentityContracts
 import Kernel
 import NIOCore
+import PostgresNIO
 import Storage
 import TestSupport
 

@@ -51,7 +51,8 @@ import Testing
 
     /// Services whose database is never contacted: building the router only reads their types.
     static func offlineServices() async throws -> AppServices {
-        let client = DatabaseConnections.makeClient(try DatabaseURL("postgres://nobody@127.0.0.1:1/none"), poolSize: 1, logger: .init(label: "offline"))
+        let client = DatabaseConnections.makeClient(
+            try DatabaseURL("postgres://nobody@127.0.0.1:1/none"), poolSize: 1, logger: .init(label: "offline"))
         let database = Database(client: client, logger: .init(label: "offline"))
         return AppServices(
             database: database, identity: IdentityService(database: database),

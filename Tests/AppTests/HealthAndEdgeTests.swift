@@ -1,13 +1,13 @@
-import PostgresNIO
-import Identity
-import Storage
-import TestSupport
-import HTTPTypes
 import App
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Identity
 import Kernel
+import PostgresNIO
+import Storage
+import TestSupport
 import Testing
 
 @Suite struct HealthAndEdgeTests {

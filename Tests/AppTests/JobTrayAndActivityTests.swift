@@ -1,14 +1,14 @@
-import PostgresNIO
-import Identity
-import TestSupport
-import HTTPTypes
 import App
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Identity
 import IdentityContracts
 import Kernel
+import PostgresNIO
 import Storage
+import TestSupport
 import Testing
 
 struct ImportCatalog: JobPayload {
@@ -19,8 +19,12 @@ struct ImportCatalog: JobPayload {
 @Suite struct JobTrayAndActivityTests {
     @Test func theJobTrayListsTrackedJobsAndShowsOne() async throws {
         try await AppFixture.run { fixture, client in
-            let enqueued = try await fixture.environment.database.withTenant(fixture.tenant.id) { try await JobQueue.enqueue(ImportCatalog(), in: $0) }
-            let foreign = try await fixture.environment.database.withTenant(fixture.otherTenant.id) { try await JobQueue.enqueue(ImportCatalog(), in: $0) }
+            let enqueued = try await fixture.environment.database.withTenant(fixture.tenant.id) {
+                try await JobQueue.enqueue(ImportCatalog(), in: $0)
+            }
+            let foreign = try await fixture.environment.database.withTenant(fixture.otherTenant.id) {
+                try await JobQueue.enqueue(ImportCatalog(), in: $0)
+            }
             let headers = try await fixture.adminHeaders(fixture.viewer)
             try await client.execute(uri: "/api/admin/jobs?first=10", method: .get, headers: headers) { response in
                 #expect(response.status == .ok)
@@ -49,8 +53,12 @@ struct ImportCatalog: JobPayload {
 
     @Test func staffCancelAndRetryJobsAndItIsLogged() async throws {
         try await AppFixture.run { fixture, client in
-            let enqueued = try await fixture.environment.database.withTenant(fixture.tenant.id) { try await JobQueue.enqueue(ImportCatalog(), in: $0) }
-            try await client.execute(uri: "/api/admin/jobs/\(enqueued.id)/cancel", method: .post, headers: try await fixture.adminHeaders(fixture.viewer)) {
+            let enqueued = try await fixture.environment.database.withTenant(fixture.tenant.id) {
+                try await JobQueue.enqueue(ImportCatalog(), in: $0)
+            }
+            try await client.execute(
+                uri: "/api/admin/jobs/\(enqueued.id)/cancel", method: .post, headers: try await fixture.adminHeaders(fixture.viewer)
+            ) {
                 response in
                 #expect(response.status == .forbidden)
             }
@@ -87,7 +95,8 @@ struct ImportCatalog: JobPayload {
                 return job
             }
             let apiKey = HTTPField.Name("X-Api-Key")!
-            let reader = try await fixture.identity.issueToken(tenant: fixture.tenant.id, name: "importer", scopes: ["import:write"], createdBy: "test")
+            let reader = try await fixture.identity.issueToken(
+                tenant: fixture.tenant.id, name: "importer", scopes: ["import:write"], createdBy: "test")
             try await client.execute(uri: "/api/import/status/\(enqueued.id)", method: .get, headers: [apiKey: reader.secret]) { response in
                 #expect(response.status == .ok)
                 let body = response.json
@@ -103,7 +112,8 @@ struct ImportCatalog: JobPayload {
                 #expect(response.status == .forbidden)
                 #expect(response.json["code"] as? String == "insufficient_scope")
             }
-            let foreign = try await fixture.identity.issueToken(tenant: fixture.otherTenant.id, name: "theirs", scopes: ["import:read"], createdBy: "test")
+            let foreign = try await fixture.identity.issueToken(
+                tenant: fixture.otherTenant.id, name: "theirs", scopes: ["import:read"], createdBy: "test")
             try await client.execute(uri: "/api/import/status/\(enqueued.id)", method: .get, headers: [apiKey: foreign.secret]) { response in
                 #expect(response.status == .notFound)
             }

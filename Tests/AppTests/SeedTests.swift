@@ -1,10 +1,10 @@
-import Storage
-import HTTPTypes
-import PostgresNIO
 import App
 import Foundation
+import HTTPTypes
 import Identity
 import IdentityContracts
+import PostgresNIO
+import Storage
 import TestSupport
 import Testing
 

@@ -1,14 +1,14 @@
-import PostgresNIO
-import Storage
-import TestSupport
-import HTTPTypes
 import App
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Identity
 import IdentityContracts
 import Kernel
+import PostgresNIO
+import Storage
+import TestSupport
 import Testing
 
 @Suite struct TokenAdministrationTests {
@@ -116,7 +116,9 @@ import Testing
     @Test func aTokenFromAnotherTenantCannotBeRevoked() async throws {
         try await AppFixture.run { fixture, client in
             let foreign = try await fixture.identity.issueToken(tenant: fixture.otherTenant.id, name: "theirs", scopes: ["erp"], createdBy: "test")
-            try await client.execute(uri: "/api/admin/tokens/\(foreign.token.id)", method: .delete, headers: try await fixture.adminHeaders(fixture.owner)) {
+            try await client.execute(
+                uri: "/api/admin/tokens/\(foreign.token.id)", method: .delete, headers: try await fixture.adminHeaders(fixture.owner)
+            ) {
                 response in
                 #expect(response.status == .notFound)
             }

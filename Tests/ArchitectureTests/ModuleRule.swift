@@ -37,7 +37,8 @@ enum ModuleRule {
             for dependency in target.dependencies {
                 if dependency.isProduct {
                     if role == .kernel || role == .contracts {
-                        violations.append("\(target.name) -> \(dependency.name): \(role == .kernel ? "Kernel" : "a Contracts target") uses no outside package")
+                        violations.append(
+                            "\(target.name) -> \(dependency.name): \(role == .kernel ? "Kernel" : "a Contracts target") uses no outside package")
                     }
                     continue
                 }

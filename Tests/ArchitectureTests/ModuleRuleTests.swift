@@ -30,14 +30,17 @@ import Testing
         let index = try #require(manifest.targets.firstIndex { $0.name == "IdentityContracts" })
         let target = manifest.targets[index]
         manifest.targets[index] = .init(
-            name: target.name, type: target.type, path: target.path, dependencies: target.dependencies + [.init(name: "PostgresNIO", isProduct: true)])
+            name: target.name, type: target.type, path: target.path, dependencies: target.dependencies + [.init(name: "PostgresNIO", isProduct: true)]
+        )
         #expect(ModuleRule.violations(in: manifest) == ["IdentityContracts -> PostgresNIO: a Contracts target uses no outside package"])
     }
 
     @Test func anImplementationMayNotUseAnotherContextsImplementation() {
         let manifest = PackageManifest(targets: [
             .init(name: "Orders", type: "regular", path: "Modules/Orders/Orders", dependencies: [.init(name: "Inventory", isProduct: false)]),
-            .init(name: "Inventory", type: "regular", path: "Modules/Inventory/Inventory", dependencies: [.init(name: "OrdersContracts", isProduct: false)]),
+            .init(
+                name: "Inventory", type: "regular", path: "Modules/Inventory/Inventory",
+                dependencies: [.init(name: "OrdersContracts", isProduct: false)]),
             .init(name: "OrdersContracts", type: "regular", path: "Modules/Orders/OrdersContracts", dependencies: []),
         ])
         #expect(ModuleRule.violations(in: manifest) == ["Orders -> Inventory: a context reaches other contexts only through their Contracts"])

@@ -1,10 +1,10 @@
-import PostgresNIO
 import Foundation
 import Logging
+import PostgresNIO
 import Storage
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A private cluster with PostgreSQL's default durability (fsync and synchronous commit on), migrated, for measuring.

@@ -1,6 +1,6 @@
-import PostgresNIO
 import Foundation
 import Logging
+import PostgresNIO
 
 /// `swift run -c release Benchmarks [jobs] [health]`: prints figures; asserts nothing. Run from the repository root.
 @main

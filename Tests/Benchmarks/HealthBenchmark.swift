@@ -1,10 +1,10 @@
-import PostgresNIO
 import App
 import Foundation
 import Hummingbird
 import Identity
 import Kernel
 import Logging
+import PostgresNIO
 import Storage
 
 /// `GET /api/v1/health` requests per second under wrk, against the server built exactly as `switchyard serve` builds it.
@@ -22,7 +22,8 @@ enum HealthBenchmark {
             let db = Database(client: client, logger: logger)
             let services = AppServices(
                 database: db, identity: IdentityService(database: db),
-                adminTokens: await AdminTokens(secret: configuration.jwtSecret ?? "", issuer: "switchyard", lifetimeMinutes: 60), clock: SystemClock())
+                adminTokens: await AdminTokens(secret: configuration.jwtSecret ?? "", issuer: "switchyard", lifetimeMinutes: 60), clock: SystemClock()
+            )
             var quiet = logger
             quiet.logLevel = .error
             let application = buildApplication(configuration: configuration, services: services, backgroundServices: [], logger: quiet)

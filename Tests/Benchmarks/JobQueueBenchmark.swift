@@ -1,7 +1,7 @@
-import PostgresNIO
 import Foundation
 import Kernel
 import Logging
+import PostgresNIO
 import Storage
 import Synchronization
 
@@ -60,7 +60,8 @@ enum JobQueueBenchmark {
 
     private static func unfinished(_ database: Database) async throws -> Int {
         try await database.withSystem { transaction in
-            for try await count in try await transaction.query("SELECT count(*)::int FROM platform.jobs WHERE state <> 'succeeded'").decode(Int.self) {
+            for try await count in try await transaction.query("SELECT count(*)::int FROM platform.jobs WHERE state <> 'succeeded'").decode(Int.self)
+            {
                 return count
             }
             return 0

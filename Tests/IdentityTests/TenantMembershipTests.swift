@@ -1,8 +1,8 @@
-import PostgresNIO
 import Foundation
 import Identity
 import IdentityContracts
 import Kernel
+import PostgresNIO
 import Storage
 import TestSupport
 import Testing

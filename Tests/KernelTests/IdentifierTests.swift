@@ -9,7 +9,9 @@ import Testing
         #expect(id?.description == "gid://switchyard/Order/123")
     }
 
-    @Test(arguments: ["gid://switchyard/Order", "gid://other/Order/1", "gid://switchyard//1", "gid://switchyard/Order/1/2", "Order/1", "gid://switchyard/Or-der/1"])
+    @Test(arguments: [
+        "gid://switchyard/Order", "gid://other/Order/1", "gid://switchyard//1", "gid://switchyard/Order/1/2", "Order/1", "gid://switchyard/Or-der/1",
+    ])
     func malformedGlobalIDsAreRefused(text: String) {
         #expect(GlobalID(text) == nil)
     }

@@ -29,7 +29,8 @@ import Testing
                 if seen.count == 3 {
                     // A new entry arriving between pages lands before the cursor and does not disturb the walk.
                     try await environment.database.withTenant(tenant) { transaction in
-                        try await ActivityLog.record(NewActivity(actorType: "user", actorID: nil, subjectType: "Order", subjectID: "9", event: "late"), in: transaction)
+                        try await ActivityLog.record(
+                            NewActivity(actorType: "user", actorID: nil, subjectType: "Order", subjectID: "9", event: "late"), in: transaction)
                     }
                 }
             } while cursor != nil
@@ -48,7 +49,8 @@ import Testing
             let tenant = TenantID.random()
             try await environment.database.withTenant(tenant) { transaction in
                 for index in 0..<4 {
-                    try await ActivityLog.record(NewActivity(actorType: "user", actorID: nil, subjectType: "T", subjectID: "1", event: "e\(index)"), in: transaction)
+                    try await ActivityLog.record(
+                        NewActivity(actorType: "user", actorID: nil, subjectType: "T", subjectID: "1", event: "e\(index)"), in: transaction)
                 }
             }
             let first = try await environment.database.withTenant(tenant) { try await ActivityLog.list(page: try PageRequest(first: 10), in: $0) }

@@ -3,9 +3,10 @@ import Kernel
 import Logging
 import PostgresNIO
 import Synchronization
-@testable import Storage
 import TestSupport
 import Testing
+
+@testable import Storage
 
 struct Greeting: JobPayload {
     static let kind = "test.greeting"
@@ -148,7 +149,9 @@ func job(_ id: JobID, tenant: TenantID, _ database: Database) async throws -> Jo
                 #expect(dead?.attempts == 1)
                 #expect(dead?.lastError == "the channel rejected the credentials")
                 try await environment.database.withTenant(tenant) { try await JobQueue.retry(enqueued.id, in: $0) }
-                try await eventually("the retried job succeeds") { try await job(enqueued.id, tenant: tenant, environment.database)?.state == .succeeded }
+                try await eventually("the retried job succeeds") {
+                    try await job(enqueued.id, tenant: tenant, environment.database)?.state == .succeeded
+                }
             }
             await #expect(throws: JobQueueError.invalidTransition(enqueued.id, from: .succeeded)) {
                 try await environment.database.withTenant(tenant) { try await JobQueue.cancel(enqueued.id, in: $0) }
@@ -197,7 +200,9 @@ func job(_ id: JobID, tenant: TenantID, _ database: Database) async throws -> Jo
             var registry = JobRegistry()
             registry.register(Greeting.self) { _, _ in .none }
             try await withRunningWorker(fastWorker(environment.database, registry)) {
-                try await eventually("the orphaned job succeeds") { try await job(enqueued.id, tenant: tenant, environment.database)?.state == .succeeded }
+                try await eventually("the orphaned job succeeds") {
+                    try await job(enqueued.id, tenant: tenant, environment.database)?.state == .succeeded
+                }
             }
             let record = try #require(try await job(enqueued.id, tenant: tenant, environment.database))
             #expect(record.attempts == 2)
@@ -214,7 +219,9 @@ func job(_ id: JobID, tenant: TenantID, _ database: Database) async throws -> Jo
             }
             let enqueued = try await environment.database.withTenant(tenant) { try await JobQueue.enqueue(Greeting(name: "slow"), in: $0) }
             try await withRunningWorker(fastWorker(environment.database, registry, lease: 1)) {
-                try await eventually("the slow job succeeds") { try await job(enqueued.id, tenant: tenant, environment.database)?.state == .succeeded }
+                try await eventually("the slow job succeeds") {
+                    try await job(enqueued.id, tenant: tenant, environment.database)?.state == .succeeded
+                }
             }
             #expect(try await job(enqueued.id, tenant: tenant, environment.database)?.attempts == 1)
         }
@@ -263,6 +270,11 @@ func job(_ id: JobID, tenant: TenantID, _ database: Database) async throws -> Jo
                 return kinds
             }
             #expect(kinds == [Greeting.kind])
+            let remaining = try await environment.database.withTenant(tenant) { transaction in
+                try await JobSchedules.remove(name: "greet:hourly", in: transaction)
+                return try await JobSchedules.list(in: transaction)
+            }
+            #expect(remaining.isEmpty)
         }
     }
 

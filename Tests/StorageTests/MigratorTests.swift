@@ -58,7 +58,8 @@ import Testing
 
     @Test func aFailingMigrationLeavesNothingBehindAndNamesTheStatement() async throws {
         let url = try await TestDatabase.emptyDatabaseURL()
-        let broken = MigrationFile(context: "orders", version: 1, name: "broken", sql: "CREATE TABLE orders.a (id int);\nCREATE TABLE orders.b (id nosuchtype);")
+        let broken = MigrationFile(
+            context: "orders", version: 1, name: "broken", sql: "CREATE TABLE orders.a (id int);\nCREATE TABLE orders.b (id nosuchtype);")
         try await DatabaseAdministration.withClient(url, logger: self.logger) { client in
             do {
                 try await Migrator(files: [broken], applicationRole: TestDatabase.applicationRole, logger: self.logger).migrate(owner: client)

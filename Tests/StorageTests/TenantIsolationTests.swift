@@ -74,7 +74,8 @@ import Testing
         try await TestDatabase.withFresh { environment in
             try await environment.database.verifyApplicationRole()
             let owned = try await environment.database.client.query(
-                "SELECT count(*)::int FROM pg_tables WHERE tableowner = current_user").collect()
+                "SELECT count(*)::int FROM pg_tables WHERE tableowner = current_user"
+            ).collect()
             #expect(try owned.first?.decode(Int.self) == 0)
             let owner = Database(client: environment.ownerClient, logger: environment.logger)
             await #expect(throws: StorageError.self) { try await owner.verifyApplicationRole() }

@@ -3,7 +3,7 @@ import Logging
 import Storage
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The PostgreSQL server shared by one test process.

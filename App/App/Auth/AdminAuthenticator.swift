@@ -1,9 +1,9 @@
-import Logging
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import Hummingbird
 import IdentityContracts
 import Kernel
+import Logging
 
 /// Admin requests: `Authorization: Bearer <JWT>` names the user, `orgid: <tenant uuid>` the tenant they act in.
 struct AdminAuthenticator: RouterMiddleware {

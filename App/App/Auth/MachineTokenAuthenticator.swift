@@ -1,7 +1,7 @@
-import Logging
 import HTTPTypes
 import Hummingbird
 import IdentityContracts
+import Logging
 
 /// Machine requests: `X-Api-Key: syk_…` (ERP and import keys).
 struct MachineTokenAuthenticator: RouterMiddleware {

@@ -13,7 +13,7 @@ struct CommandEnvironment: Sendable {
 
     static func load(label: String) throws -> CommandEnvironment {
         let configuration = try AppConfiguration.load()
-        LoggingBootstrap.once(level: configuration.logLevel)
+        LoggingBootstrap.once()
         var logger = Logger(label: "switchyard.\(label)")
         logger.logLevel = configuration.logLevel
         return CommandEnvironment(configuration: configuration, logger: logger)
@@ -50,7 +50,7 @@ enum LoggingBootstrap {
         LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
     }()
 
-    static func once(level: Logger.Level) {
+    static func once() {
         _ = Self.bootstrap
     }
 }

@@ -1,7 +1,7 @@
-import Kernel
 import ArgumentParser
 import Foundation
 import IdentityContracts
+import Kernel
 import Logging
 import Storage
 
@@ -9,10 +9,12 @@ struct DevCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev",
         abstract: "Start everything locally: embedded PostgreSQL (unless DATABASE_URL is set), migrations, the demo tenant, server and workers.",
-        discussion: "Prints the URL, the demo tenant's orgid, an admin JWT and an ERP API key, and writes them to .switchyard/dev.json. Ctrl-C stops everything, PostgreSQL included; the next run reuses the data.")
+        discussion:
+            "Prints the URL, the demo tenant's orgid, an admin JWT and an ERP API key, and writes them to .switchyard/dev.json. Ctrl-C stops everything, PostgreSQL included; the next run reuses the data."
+    )
 
     @Option(help: "Port for the HTTP server (overrides PORT).") var port: Int?
-    @Option(help: "The seed file loaded as the demo tenant.") var seed: String = "seeds/demo.json"
+    @Option(help: "The seed file loaded as the demo tenant (default: demo.json in SEEDS_DIR).") var seed: String?
 
     func run() async throws {
         var environment = try CommandEnvironment.load(label: "dev")
@@ -53,11 +55,12 @@ struct DevCommand: AsyncParsableCommand {
         let url = "http://\(effective.host):\(effective.port)"
         let metricsToken = effective.metricsToken ?? ""
 
-        let seedFile = try SeedFile.load(URL(fileURLWithPath: self.seed))
+        let seedURL = self.seed.map { URL(fileURLWithPath: $0) } ?? configuration.seedsDirectory.appendingPathComponent("demo.json")
+        let seedFile = try SeedFile.load(seedURL)
         let previous = try? DevState.read(home: home)
         let state = try await environment.withServices { services in
             let tenant = try await SeedLoader(identity: services.identity).apply(seedFile)
-            guard let ownerUser = seedFile.users.first(where: { $0.role == .owner }) else { throw SeedError.noOwner(self.seed) }
+            guard let ownerUser = seedFile.users.first(where: { $0.role == .owner }) else { throw SeedError.noOwner(seedURL.path) }
             let erpKey = try await Self.erpKey(reusing: previous?.erpApiKey, tenant: tenant.id, identity: services.identity)
             return DevState(
                 url: url,
@@ -69,21 +72,22 @@ struct DevCommand: AsyncParsableCommand {
         }
         try state.write(home: home)
         try await ServerRunner(environment: environment, runWorkers: true, secrets: secrets) {
-            FileHandle.standardOutput.write(Data(
-                """
+            FileHandle.standardOutput.write(
+                Data(
+                    """
 
-                Switchyard is running at \(state.url)
-                  orgid (demo tenant):  \(state.orgid)
-                  admin JWT:            \(state.adminJWT)
-                  ERP API key:          \(state.erpApiKey)
-                  metrics token:        \(state.metricsToken)
-                  database:             \(owner)
-                Written to \(DevState.file(home: home).path). Try:
-                  curl \(state.url)/api/v1/health
-                  curl -H "Authorization: Bearer $ADMIN_JWT" -H "orgid: \(state.orgid)" \(state.url)/api/admin/viewer
-                Ctrl-C stops everything.
+                    Switchyard is running at \(state.url)
+                      orgid (demo tenant):  \(state.orgid)
+                      admin JWT:            \(state.adminJWT)
+                      ERP API key:          \(state.erpApiKey)
+                      metrics token:        \(state.metricsToken)
+                      database:             \(owner)
+                    Written to \(DevState.file(home: home).path). Try:
+                      curl \(state.url)/api/v1/health
+                      curl -H "Authorization: Bearer $ADMIN_JWT" -H "orgid: \(state.orgid)" \(state.url)/api/admin/viewer
+                    Ctrl-C stops everything.
 
-                """.utf8))
+                    """.utf8))
         }.run()
     }
 

@@ -1,5 +1,6 @@
-import Logging
 import ArgumentParser
+import Logging
+import Storage
 
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
-import IdentityContracts
 import ArgumentParser
 import Foundation
+import IdentityContracts
 
 struct SeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,9 +1,9 @@
-import Logging
-import UnixSignals
 import ArgumentParser
 import Hummingbird
+import Logging
 import ServiceLifecycle
 import Storage
+import UnixSignals
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,8 +33,8 @@ extension CommandEnvironment {
 struct ServerRunner {
     let environment: CommandEnvironment
     let runWorkers: Bool
-    var secrets: DevSecrets?
-    var onServerRunning: @Sendable () async -> Void = {}
+    let secrets: DevSecrets?
+    let onServerRunning: @Sendable () async -> Void
 
     init(environment: CommandEnvironment, runWorkers: Bool, secrets: DevSecrets? = nil, onServerRunning: @escaping @Sendable () async -> Void = {}) {
         self.environment = environment
@@ -56,17 +56,11 @@ struct ServerRunner {
         if self.runWorkers {
             var workerConfiguration = JobWorker.Configuration()
             workerConfiguration.concurrency = configuration.workerConcurrency
-            background.append(JobWorker(database: services.database, registry: JobHandlers.registry(), configuration: workerConfiguration, logger: logger))
+            background.append(
+                JobWorker(database: services.database, registry: JobHandlers.registry(), configuration: workerConfiguration, logger: logger))
         }
-        let router = buildRouter(configuration: configuration, services: services)
-        let onServerRunning = self.onServerRunning
-        let application = Application(
-            router: router,
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "switchyard"),
-            services: background,
-            onServerRunning: { _ in await onServerRunning() },
-            logger: logger
-        )
+        let application = buildApplication(
+            configuration: configuration, services: services, backgroundServices: background, logger: logger, onServerRunning: self.onServerRunning)
         try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 }

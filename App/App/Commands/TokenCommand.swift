@@ -51,7 +51,9 @@ struct TokenCommand: AsyncParsableCommand {
             for token in tokens {
                 let state = token.revokedAt.map { "revoked \(ISO8601.string(from: $0))" } ?? "active"
                 let used = token.lastUsedAt.map { ISO8601.string(from: $0) } ?? "never"
-                print("\(token.id)  \(token.displayPrefix)…  \(token.name)  [\(token.scopes.map(\.rawValue).joined(separator: " "))]  \(state)  last used \(used)")
+                print(
+                    "\(token.id)  \(token.displayPrefix)…  \(token.name)  [\(token.scopes.map(\.rawValue).joined(separator: " "))]  \(state)  last used \(used)"
+                )
             }
         }
     }
@@ -83,7 +85,9 @@ struct TokenCommand: AsyncParsableCommand {
             let environment = try CommandEnvironment.load(label: "token")
             let tenant = try self.tenant.id()
             let jwt = try await environment.withServices { services in
-                guard let user = try await services.identity.user(email: self.email) else { throw ValidationError("no user has e-mail \(self.email)") }
+                guard let user = try await services.identity.user(email: self.email) else {
+                    throw ValidationError("no user has e-mail \(self.email)")
+                }
                 _ = try await services.identity.authenticateUser(user.id, in: tenant)
                 return try await services.adminTokens.sign(user: user.id)
             }

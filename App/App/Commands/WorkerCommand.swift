@@ -1,8 +1,8 @@
-import UnixSignals
 import ArgumentParser
 import Logging
 import ServiceLifecycle
 import Storage
+import UnixSignals
 
 struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +13,8 @@ struct WorkerCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try CommandEnvironment.load(label: "worker")
         let configuration = environment.configuration
-        let client = DatabaseConnections.makeClient(try environment.applicationURL(), poolSize: configuration.databasePoolSize, logger: environment.logger)
+        let client = DatabaseConnections.makeClient(
+            try environment.applicationURL(), poolSize: configuration.databasePoolSize, logger: environment.logger)
         let database = Database(client: client, logger: environment.logger)
         var workerConfiguration = JobWorker.Configuration()
         workerConfiguration.concurrency = self.concurrency ?? configuration.workerConcurrency

@@ -51,8 +51,7 @@ extension Response {
 extension Request {
     /// Decodes the JSON body as `T`, turning every decoding problem into a 400/422 that names the field.
     func decodeJSON<T: Decodable>(_ type: T.Type) async throws -> T {
-        var request = self
-        let buffer = try await request.body.collect(upTo: .max)
+        let buffer = try await self.body.collect(upTo: .max)
         guard buffer.readableBytes > 0 else { throw APIError.malformedJSON("the body is empty") }
         do {
             return try JSONCoding.decoder().decode(T.self, from: Data(buffer.readableBytesView))

@@ -28,12 +28,14 @@ public func buildRouter(configuration: AppConfiguration, services: AppServices) 
 /// The whole server: routes plus the background services that live and shut down with it
 /// (the PostgreSQL pool, job workers). Graceful shutdown stops the server first, then workers, then the pool.
 public func buildApplication(
-    configuration: AppConfiguration, services: AppServices, backgroundServices: [any Service], logger: Logger
+    configuration: AppConfiguration, services: AppServices, backgroundServices: [any Service], logger: Logger,
+    onServerRunning: @escaping @Sendable () async -> Void = {}
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(configuration: configuration, services: services),
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "switchyard"),
         services: backgroundServices,
+        onServerRunning: { _ in await onServerRunning() },
         logger: logger
     )
 }

@@ -4,7 +4,9 @@ import Foundation
 public enum ISO8601 {
     /// `2026-11-22T10:15:30.123Z`, rounded to the nearest millisecond (the formatter itself truncates).
     public static func string(from date: Date) -> String {
-        date.addingTimeInterval(0.0005).formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(separator: .omitted))
+        date.addingTimeInterval(0.0005).formatted(
+            .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(
+                separator: .omitted))
     }
 
     /// Accepts timestamps with or without fractional seconds and with `Z` or a numeric offset.

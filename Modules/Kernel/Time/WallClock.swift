@@ -25,8 +25,4 @@ public final class FixedClock: WallClock {
     public func advance(by seconds: TimeInterval) {
         self.current.withLock { $0.addTimeInterval(seconds) }
     }
-
-    public func set(_ date: Date) {
-        self.current.withLock { $0 = date }
-    }
 }

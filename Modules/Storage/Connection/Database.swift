@@ -15,6 +15,7 @@ public struct Database: Sendable {
     }
 
     /// Runs `body` in a transaction that sees only `tenant`'s rows (`SET LOCAL app.tenant_id`).
+    @discardableResult
     public func withTenant<Result: Sendable>(
         _ tenant: TenantID,
         isolation: isolated (any Actor)? = #isolation,
@@ -32,6 +33,7 @@ public struct Database: Sendable {
     }
 
     /// Runs `body` in a transaction with the cross-tenant infrastructure scope (`SET LOCAL app.system = on`).
+    @discardableResult
     public func withSystem<Result: Sendable>(
         isolation: isolated (any Actor)? = #isolation,
         _ body: (Transaction) async throws -> Result

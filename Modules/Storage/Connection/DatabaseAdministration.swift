@@ -21,6 +21,7 @@ public enum DatabaseAdministration {
     }
 
     /// One short-lived connection, outside any pool.
+    @discardableResult
     public static func withConnection<Result: Sendable>(
         to url: DatabaseURL, logger: Logger, _ body: @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
@@ -28,6 +29,7 @@ public enum DatabaseAdministration {
     }
 
     /// Runs `body` with a pool that is running for exactly that long.
+    @discardableResult
     public static func withClient<Result: Sendable>(
         _ url: DatabaseURL, poolSize: Int = 4, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> Result
     ) async throws -> Result {

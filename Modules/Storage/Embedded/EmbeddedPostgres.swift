@@ -55,9 +55,11 @@ public struct EmbeddedPostgres: Sendable {
         }
         if !FileManager.default.fileExists(atPath: self.dataDirectory.appendingPathComponent("PG_VERSION").path) {
             self.logger.info("creating PostgreSQL cluster", metadata: ["directory": "\(self.dataDirectory.path)"])
-            try await self.tool("initdb", [
-                "-D", self.dataDirectory.path, "-U", Self.superuser, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-instructions",
-            ])
+            try await self.tool(
+                "initdb",
+                [
+                    "-D", self.dataDirectory.path, "-U", Self.superuser, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-instructions",
+                ])
             let configuration = (["listen_addresses = '127.0.0.1'", "unix_socket_directories = ''"] + self.settings)
                 .joined(separator: "\n")
             let handle = try FileHandle(forWritingTo: self.dataDirectory.appendingPathComponent("postgresql.conf"))
@@ -69,9 +71,11 @@ public struct EmbeddedPostgres: Sendable {
             self.logger.info("stopping a PostgreSQL server left running by an earlier run")
             try await self.stop()
         }
-        try await self.tool("pg_ctl", [
-            "-D", self.dataDirectory.path, "-l", self.logFile.path, "-w", "-t", "60", "-o", "-p \(self.port)", "start",
-        ])
+        try await self.tool(
+            "pg_ctl",
+            [
+                "-D", self.dataDirectory.path, "-l", self.logFile.path, "-w", "-t", "60", "-o", "-p \(self.port)", "start",
+            ])
         self.logger.info("PostgreSQL started", metadata: ["port": "\(self.port)"])
     }
 

@@ -1,6 +1,6 @@
-import PostgresNIO
 import Kernel
 import Logging
+import PostgresNIO
 
 /// What a running handler gets besides its payload: who it runs for, and a way to report progress.
 public struct JobContext: Sendable {

@@ -45,7 +45,9 @@ public enum JobSchedules {
             """)
         var schedules: [JobSchedule] = []
         for try await (name, kind, payload, minutes, next, enabled, last) in rows.decode((String, String, String, Int, Date, Bool, Date?).self) {
-            schedules.append(JobSchedule(name: name, kind: kind, payload: payload, intervalMinutes: minutes, nextRunAt: next, enabled: enabled, lastEnqueuedAt: last))
+            schedules.append(
+                JobSchedule(
+                    name: name, kind: kind, payload: payload, intervalMinutes: minutes, nextRunAt: next, enabled: enabled, lastEnqueuedAt: last))
         }
         return schedules
     }

@@ -28,7 +28,8 @@ struct JobStore: Sendable {
                 """)
             var jobs: [ClaimedJob] = []
             for try await (tenant, id, kind, payload, attempts, maxAttempts) in rows.decode((UUID, Int64, String, String, Int, Int).self) {
-                jobs.append(ClaimedJob(id: JobID(id), tenantID: TenantID(tenant), kind: kind, payload: payload, attempt: attempts, maxAttempts: maxAttempts))
+                jobs.append(
+                    ClaimedJob(id: JobID(id), tenantID: TenantID(tenant), kind: kind, payload: payload, attempt: attempts, maxAttempts: maxAttempts))
             }
             return jobs
         }

@@ -47,8 +47,8 @@ public final class JobWorker: Service {
     }
 
     public func run() async throws {
-        try await withGracefulShutdownHandler {
-            try await withThrowingTaskGroup(of: Void.self) { background in
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { background in
                 background.addTask { await self.listenForNewJobs() }
                 background.addTask { await self.maintain() }
                 await withDiscardingTaskGroup { jobs in

@@ -71,22 +71,22 @@ public struct Migrator: Sendable {
     private func apply(_ file: MigrationFile, on connection: PostgresConnection) async throws {
         self.logger.info("applying migration", metadata: ["migration": "\(file.path)"])
         do {
-        try await connection.withTransaction(logger: self.logger) { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(file.context)"), logger: self.logger)
-            for (offset, statement) in SQLScript.statements(file.sql).enumerated() {
-                do {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
-                } catch let error as PSQLError {
-                    throw StorageError.migrationFailed(
-                        file: file.path, statement: offset + 1, reason: error.serverInfo?[.message] ?? String(reflecting: error))
+            try await connection.withTransaction(logger: self.logger) { connection in
+                try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(file.context)"), logger: self.logger)
+                for (offset, statement) in SQLScript.statements(file.sql).enumerated() {
+                    do {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+                    } catch let error as PSQLError {
+                        throw StorageError.migrationFailed(
+                            file: file.path, statement: offset + 1, reason: error.serverInfo?[.message] ?? String(reflecting: error))
+                    }
                 }
+                try await connection.query(
+                    """
+                    INSERT INTO platform.schema_migrations (context, version, name, checksum)
+                    VALUES (\(file.context), \(file.version), \(file.name), \(file.checksum))
+                    """, logger: self.logger)
             }
-            try await connection.query(
-                """
-                INSERT INTO platform.schema_migrations (context, version, name, checksum)
-                VALUES (\(file.context), \(file.version), \(file.name), \(file.checksum))
-                """, logger: self.logger)
-        }
         } catch let error as PostgresTransactionError {
             throw Database.unwrap(error)
         }

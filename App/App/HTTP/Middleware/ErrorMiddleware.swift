@@ -27,8 +27,9 @@ struct ErrorMiddleware: RouterMiddleware {
             context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
             return try Self.body(
                 status: .internalServerError,
-                ErrorBody(error: "Something went wrong on our side; quote the request id when reporting it.", code: "internal_error",
-                          field: nil, requestId: context.requestID))
+                ErrorBody(
+                    error: "Something went wrong on our side; quote the request id when reporting it.", code: "internal_error",
+                    field: nil, requestId: context.requestID))
         }
     }
 

@@ -1,7 +1,7 @@
-import PostgresNIO
 import Foundation
 import IdentityContracts
 import Kernel
+import PostgresNIO
 import Storage
 
 /// The Identity context's implementation of its facade.
