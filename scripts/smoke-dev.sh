@@ -47,6 +47,22 @@ check "dev.json has every field" "[ -n \"$jwt\" ] && [ -n \"$orgid\" ] && [ -n \
 check "health answers" "curl -sf http://127.0.0.1:$port/api/v1/health | grep -q '\"status\":\"ok\"'"
 check "the admin JWT works for the demo tenant" "curl -sf -H 'Authorization: Bearer $jwt' -H 'orgid: $orgid' http://127.0.0.1:$port/api/admin/viewer | grep -q '\"role\":\"owner\"'"
 check "the ERP key authenticates" "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Api-Key: $key' http://127.0.0.1:$port/api/import/status/1)\" = 404 ]"
+cli() { SWITCHYARD_HOME="$home/state" .build/debug/switchyard "$@" 2>>"$home/cli.log"; }
+check "migrate finds the database up to date" "cli migrate | grep -q 'up to date'"
+check "seeding the demo tenant again changes nothing" "cli seed seeds/demo.json | grep -q '$orgid'"
+check "token create prints a secret once" "cli token create --tenant $orgid --name smoke --scope import:read | grep -qE '^syk_[0-9A-Za-z]{43}$'"
+check "token list shows it without the secret" "cli token list --tenant $orgid | grep -q 'smoke' && ! cli token list --tenant $orgid | grep -qE 'syk_[0-9A-Za-z]{43}'"
+smoke_id=$(cli token list --tenant "$orgid" | grep smoke | cut -d' ' -f1)
+check "token revoke revokes it" "cli token revoke --tenant $orgid --id $smoke_id | grep -q Revoked && cli token list --tenant $orgid | grep smoke | grep -q revoked"
+check "token jwt mints a working admin JWT" "curl -sf -H \"Authorization: Bearer \$(cli token jwt --tenant $orgid --email ops@demo-outfitters.example)\" -H 'orgid: $orgid' http://127.0.0.1:$port/api/admin/viewer | grep -q '\"role\":\"staff\"'"
+check "a bad subcommand argument is refused" "! cli token list --tenant not-a-uuid >/dev/null"
+worker_runs() {
+    SWITCHYARD_HOME="$home/state" .build/debug/switchyard worker >"$home/worker.log" 2>&1 &
+    local worker_pid=$!
+    sleep 2
+    kill -0 "$worker_pid" && kill -TERM "$worker_pid" && wait "$worker_pid"
+}
+check "switchyard worker runs and stops on SIGTERM" worker_runs
 check "Ctrl-C stops switchyard dev" stop_dev
 check "Ctrl-C stopped PostgreSQL too" "! (exec 3<>/dev/tcp/127.0.0.1/$pg_port) 2>/dev/null"
 check "a second run starts" start_dev

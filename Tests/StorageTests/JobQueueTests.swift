@@ -72,6 +72,26 @@ func job(_ id: JobID, tenant: TenantID, _ database: Database) async throws -> Jo
         }
     }
 
+    @Test func anEnqueuedJobWakesAnIdleWorkerLongBeforeItsPollInterval() async throws {
+        try await TestDatabase.withFresh { environment in
+            let tenant = TenantID.random()
+            var registry = JobRegistry()
+            registry.register(Greeting.self) { _, _ in .none }
+            var configuration = JobWorker.Configuration()
+            configuration.pollInterval = .seconds(60)
+            configuration.maintenanceInterval = .seconds(60)
+            let worker = JobWorker(database: environment.database, registry: registry, configuration: configuration, logger: Logger(label: "worker"))
+            try await withRunningWorker(worker) {
+                // Let the worker claim nothing, fall asleep and start listening.
+                try await Task.sleep(for: .milliseconds(500))
+                let enqueued = try await environment.database.withTenant(tenant) { try await JobQueue.enqueue(Greeting(name: "wake"), in: $0) }
+                try await eventually(within: 5, "the notified worker runs the job") {
+                    try await job(enqueued.id, tenant: tenant, environment.database)?.state == .succeeded
+                }
+            }
+        }
+    }
+
     @Test func aUniqueKeyAllowsOnlyOnePendingJob() async throws {
         try await TestDatabase.withFresh { environment in
             let tenant = TenantID.random()
