@@ -298,6 +298,26 @@ func job(_ id: JobID, tenant: TenantID, _ database: Database) async throws -> Jo
         }
     }
 
+    @Test func aHandlerThatOverrunsItsTimeoutIsCancelledAndRetried() async throws {
+        try await TestDatabase.withFresh { environment in
+            let tenant = TenantID.random()
+            var registry = JobRegistry()
+            registry.register(Flaky.self, retryPolicy: RetryPolicy(baseSeconds: 0.05, capSeconds: 0.1, jitter: 0), timeoutSeconds: 0.2) { _, _ in
+                try await Task.sleep(for: .seconds(3600))
+                return .none
+            }
+            let enqueued = try await environment.database.withTenant(tenant) { try await JobQueue.enqueue(Flaky(), in: $0) }
+            try await withRunningWorker(fastWorker(environment.database, registry)) {
+                try await eventually("the job is dead after three timed-out attempts") {
+                    try await job(enqueued.id, tenant: tenant, environment.database)?.state == .dead
+                }
+            }
+            let record = try #require(try await job(enqueued.id, tenant: tenant, environment.database))
+            #expect(record.attempts == 3)
+            #expect(record.lastError == "the handler did not finish within 0.2 s")
+        }
+    }
+
     @Test func aJobOfAnUnregisteredKindIsDeadWithAReason() async throws {
         try await TestDatabase.withFresh { environment in
             let tenant = TenantID.random()

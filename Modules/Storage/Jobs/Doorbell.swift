@@ -1,6 +1,8 @@
 import Synchronization
 
-/// A wake-up signal for one waiting task: `ring()` wakes the waiter, or the next `wait` if nobody waits yet.
+/// A wake-up signal for one waiting task: `ring()` wakes the waiter, or the next `wait()` if nobody waits yet.
+/// It has no timer of its own: whoever needs periodic wake-ups rings it from one long-lived ticker, because a timer per
+/// wait (or per job) fills Dispatch's timer heap with cancelled sleeps and costs more than the work.
 final class Doorbell: Sendable {
     private struct State {
         var rung = false
@@ -21,13 +23,8 @@ final class Doorbell: Sendable {
         waiter?.resume()
     }
 
-    /// Returns when rung, or after `timeout` at the latest.
-    func wait(timeout: Duration) async {
-        let timer = Task {
-            try? await Task.sleep(for: timeout)
-            self.ring()
-        }
-        defer { timer.cancel() }
+    /// Returns when rung (at once if it was rung since the last wait).
+    func wait() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let resumeNow = self.state.withLock { state -> Bool in
                 if state.rung {

@@ -36,6 +36,7 @@ public final class JobWorker: Service {
     private let inFlight = Mutex(0)
     private let stopping = Atomic(false)
     private let outcomes = Mutex<[JobOutcome]>([])
+    private let running = RunningJobs()
 
     public init(database: Database, registry: JobRegistry, configuration: Configuration = Configuration(), logger: Logger) {
         self.workerID = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
@@ -51,6 +52,7 @@ public final class JobWorker: Service {
             await withTaskGroup(of: Void.self) { background in
                 background.addTask { await self.listenForNewJobs() }
                 background.addTask { await self.maintain() }
+                background.addTask { await self.tick() }
                 await withDiscardingTaskGroup { jobs in
                     jobs.addTask { await self.flushOutcomes() }
                     await self.dispatch(into: &jobs)
@@ -73,10 +75,14 @@ public final class JobWorker: Service {
     private var isStopping: Bool { self.stopping.load(ordering: .relaxed) || Task.isCancelled }
 
     private func dispatch(into jobs: inout DiscardingTaskGroup) async {
+        // While jobs are in flight, wait until a good batch can be claimed: claiming one job per freed slot would cost a
+        // transaction per job.
+        let worthClaiming = max(1, min(self.configuration.claimBatch, self.configuration.concurrency / 2))
         while !self.isStopping {
-            let free = self.configuration.concurrency - self.inFlight.withLock { $0 }
-            guard free > 0 else {
-                await self.capacity.wait(timeout: self.configuration.pollInterval)
+            let running = self.inFlight.withLock { $0 }
+            let free = self.configuration.concurrency - running
+            guard free >= worthClaiming || (running == 0 && free > 0) else {
+                await self.capacity.wait()
                 continue
             }
             let claimed: [ClaimedJob]
@@ -84,11 +90,11 @@ public final class JobWorker: Service {
                 claimed = try await self.store.claim(limit: min(free, self.configuration.claimBatch))
             } catch {
                 self.logger.error("claiming jobs failed", metadata: ["error": "\(String(reflecting: error))"])
-                await self.work.wait(timeout: self.configuration.pollInterval)
+                await self.work.wait()
                 continue
             }
             if claimed.isEmpty {
-                await self.work.wait(timeout: self.configuration.pollInterval)
+                await self.work.wait()
                 continue
             }
             self.inFlight.withLock { $0 += claimed.count }
@@ -115,7 +121,7 @@ public final class JobWorker: Service {
         logger[metadataKey: "tenant"] = "\(job.tenantID)"
         let context = JobContext(job: job, database: self.database, logger: logger, workerID: self.workerID)
         do {
-            let result = try await Self.withTimeout(seconds: handler.timeoutSeconds) { try await handler.run(job.payload, context) }
+            let result = try await self.running.run(job.id, timeoutSeconds: handler.timeoutSeconds) { try await handler.run(job.payload, context) }
             return .succeeded(job, result)
         } catch JobFailure.permanent(let reason) {
             return .failed(job, error: reason, retryInSeconds: 0, permanent: true)
@@ -137,7 +143,7 @@ public final class JobWorker: Service {
             }
             if batch.isEmpty {
                 if self.isStopping && self.inFlight.withLock({ $0 }) == 0 { return }
-                await self.flushes.wait(timeout: .milliseconds(200))
+                await self.flushes.wait()
                 continue
             }
             await self.record(batch)
@@ -173,6 +179,7 @@ public final class JobWorker: Service {
 
     private func maintain() async {
         while !Task.isCancelled {
+            self.running.cancelOverdue()
             do {
                 try await self.store.heartbeat()
                 let reaped = try await self.store.reapExpiredLeases()
@@ -184,6 +191,15 @@ public final class JobWorker: Service {
                 self.logger.error("job maintenance failed", metadata: ["error": "\(String(reflecting: error))"])
             }
             try? await Task.sleep(for: self.configuration.maintenanceInterval)
+        }
+    }
+
+    /// The dispatcher's only timer: wakes it every poll interval, so a missed notification costs at most that long.
+    private func tick() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: self.configuration.pollInterval)
+            self.work.ring()
+            self.capacity.ring()
         }
     }
 
@@ -203,25 +219,4 @@ public final class JobWorker: Service {
             }
         }
     }
-
-    private static func withTimeout(seconds: Double, _ operation: @escaping @Sendable () async throws -> JobResult) async throws -> JobResult {
-        try await withThrowingTaskGroup(of: JobResult?.self) { group in
-            group.addTask { try await operation() }
-            group.addTask {
-                try await Task.sleep(for: .seconds(seconds))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let result = first else {
-                throw JobTimedOut(seconds: seconds)
-            }
-            return result
-        }
-    }
-}
-
-/// A handler ran longer than its registered timeout; the attempt counts as failed and is retried with backoff.
-struct JobTimedOut: Error, CustomStringConvertible {
-    let seconds: Double
-    var description: String { "the handler did not finish within \(Int(self.seconds)) s" }
 }
