@@ -267,6 +267,23 @@ func job(_ id: JobID, tenant: TenantID, _ database: Database) async throws -> Jo
         }
     }
 
+    @Test func cancellingAWorkerStopsItEvenWhileIdle() async throws {
+        try await TestDatabase.withFresh { environment in
+            var configuration = JobWorker.Configuration()
+            configuration.pollInterval = .seconds(60)
+            let worker = JobWorker(database: environment.database, registry: JobRegistry(), configuration: configuration, logger: Logger(label: "w"))
+            let running = Task { try await worker.run() }
+            try await Task.sleep(for: .milliseconds(300))
+            let returned = Mutex(false)
+            Task {
+                _ = try? await running.value
+                returned.withLock { $0 = true }
+            }
+            running.cancel()
+            try await eventually(within: 5, "the cancelled worker returns") { returned.withLock { $0 } }
+        }
+    }
+
     @Test func schedulesEnqueueOneJobPerSlotAndNeverPileUp() async throws {
         try await TestDatabase.withFresh { environment in
             let tenant = TenantID.random()

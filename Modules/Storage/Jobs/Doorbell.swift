@@ -23,18 +23,22 @@ final class Doorbell: Sendable {
         waiter?.resume()
     }
 
-    /// Returns when rung (at once if it was rung since the last wait).
+    /// Returns when rung (at once if it was rung since the last wait), or when the waiting task is cancelled.
     func wait() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumeNow = self.state.withLock { state -> Bool in
-                if state.rung {
-                    state.rung = false
-                    return true
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = self.state.withLock { state -> Bool in
+                    if state.rung || Task.isCancelled {
+                        state.rung = false
+                        return true
+                    }
+                    state.waiter = continuation
+                    return false
                 }
-                state.waiter = continuation
-                return false
+                if resumeNow { continuation.resume() }
             }
-            if resumeNow { continuation.resume() }
+        } onCancel: {
+            self.ring()
         }
     }
 }
