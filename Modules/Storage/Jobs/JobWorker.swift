@@ -150,31 +150,45 @@ public final class JobWorker: Service {
         }
     }
 
+    /// Writes a batch of outcomes. If the database stays unreachable, the rest of the batch is dropped: those jobs'
+    /// leases expire and they run again, which the queue promises anyway (at least once). Waiting instead would hold up
+    /// shutdown for as long as the database is away.
     private func record(_ batch: [JobOutcome]) async {
         var successes: [(ClaimedJob, JobResult)] = []
+        var failures: [(ClaimedJob, String, Double, Bool)] = []
         for outcome in batch {
             switch outcome {
-            case .succeeded(let job, let result):
-                successes.append((job, result))
-            case .failed(let job, let error, let delay, let permanent):
-                await self.retrying("recording a failed job") {
-                    try await self.store.fail(job, error: error, retryInSeconds: delay, permanent: permanent)
-                }
+            case .succeeded(let job, let result): successes.append((job, result))
+            case .failed(let job, let error, let delay, let permanent): failures.append((job, error, delay, permanent))
+            }
+        }
+        for (index, (job, error, delay, permanent)) in failures.enumerated() {
+            let written = await self.retrying("recording a failed job") {
+                try await self.store.fail(job, error: error, retryInSeconds: delay, permanent: permanent)
+            }
+            guard written else {
+                self.logger.error(
+                    "giving up on recording \(failures.count - index + successes.count) job outcomes; their leases will expire and they run again")
+                return
             }
         }
         await self.retrying("recording finished jobs") { try await self.store.complete(successes) }
     }
 
-    /// Outcome writes are retried briefly; if the database stays away, the leases expire and the jobs run again.
-    private func retrying(_ what: String, _ operation: () async throws -> Void) async {
-        for attempt in 1...5 {
+    /// Outcome writes are retried briefly (once while stopping); returns whether the write went through.
+    @discardableResult
+    private func retrying(_ what: String, _ operation: () async throws -> Void) async -> Bool {
+        let attempts = self.isStopping ? 1 : 5
+        for attempt in 1...attempts {
             do {
-                return try await operation()
+                try await operation()
+                return true
             } catch {
                 self.logger.error("\(what) failed", metadata: ["attempt": "\(attempt)", "error": "\(String(reflecting: error))"])
-                try? await Task.sleep(for: .milliseconds(100 * attempt * attempt))
+                if attempt < attempts { try? await Task.sleep(for: .milliseconds(100 * attempt * attempt)) }
             }
         }
+        return false
     }
 
     private func maintain() async {

@@ -17,7 +17,11 @@ final class RunningJobs: Sendable {
         let task = Task { try await operation() }
         self.entries.withLock { $0[id] = Entry(task: task, deadline: .now + .seconds(timeoutSeconds)) }
         defer { self.entries.withLock { _ = $0.removeValue(forKey: id) } }
-        let result = await withTaskCancellationHandler { await task.result } onCancel: { task.cancel() }
+        let result = await withTaskCancellationHandler {
+            await task.result
+        } onCancel: {
+            task.cancel()
+        }
         if self.timedOut.withLock({ $0.remove(id) }) != nil {
             throw JobTimedOut(seconds: timeoutSeconds)
         }
