@@ -142,7 +142,18 @@ public final class JobWorker: Service {
                 return outcomes
             }
             if batch.isEmpty {
-                if self.isStopping && self.inFlight.withLock({ $0 }) == 0 { return }
+                // A job appends its outcome before it leaves `inFlight`, so once none is in flight one last drain
+                // catches an outcome that arrived after the drain above.
+                if self.isStopping && self.inFlight.withLock({ $0 }) == 0 {
+                    let last = self.outcomes.withLock { outcomes in
+                        defer { outcomes.removeAll() }
+                        return outcomes
+                    }
+                    if !last.isEmpty { await self.record(last) }
+                    return
+                }
+                // Cancelled (not stopped gracefully): outcomes still to come are left to lease expiry.
+                if Task.isCancelled { return }
                 await self.flushes.wait()
                 continue
             }
