@@ -48,6 +48,7 @@ check "health answers" "curl -sf http://127.0.0.1:$port/api/v1/health | grep -q 
 check "the admin JWT works for the demo tenant" "curl -sf -H 'Authorization: Bearer $jwt' -H 'orgid: $orgid' http://127.0.0.1:$port/api/admin/viewer | grep -q '\"role\":\"owner\"'"
 check "the ERP key authenticates" "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Api-Key: $key' http://127.0.0.1:$port/api/import/status/1)\" = 404 ]"
 cli() { SWITCHYARD_HOME="$home/state" .build/debug/switchyard "$@" 2>>"$home/cli.log"; }
+check "the embedded PostgreSQL refuses connections without its password" "! PGPASSWORD=wrong psql -h 127.0.0.1 -p $pg_port -U switchyard -w -c 'SELECT 1' postgres >/dev/null 2>&1 && PGPASSWORD=\$(python3 -c \"import json,urllib.parse; print(urllib.parse.urlparse(json.load(open('$home/state/dev.json'))['databaseURL']).password)\") psql -h 127.0.0.1 -p $pg_port -U switchyard -w -c 'SELECT 1' postgres >/dev/null"
 check "migrate finds the database up to date" "cli migrate | grep -q 'up to date'"
 check "seeding the demo tenant again changes nothing" "cli seed seeds/demo.json | grep -q '$orgid'"
 check "token create prints a secret once" "cli token create --tenant $orgid --name smoke --scope import:read | grep -qE '^syk_[0-9A-Za-z]{43}$'"
@@ -68,5 +69,16 @@ check "Ctrl-C stopped PostgreSQL too" "! (exec 3<>/dev/tcp/127.0.0.1/$pg_port) 2
 check "a second run starts" start_dev
 check "it reuses the data and the ERP key" "[ \"\$(field erpApiKey)\" = '$key' ] && ! grep -q 'creating PostgreSQL cluster' '$log'"
 check "Ctrl-C stops it again" stop_dev
+interrupt_during_startup() {
+    SWITCHYARD_HOME="$home/state" EMBEDDED_POSTGRES_PORT=$pg_port .build/debug/switchyard dev --port "$port" >"$log" 2>&1 &
+    dev_pid=$!
+    for _ in $(seq 1 120); do
+        if (exec 3<>/dev/tcp/127.0.0.1/$pg_port) 2>/dev/null; then break; fi
+        sleep 0.1
+    done
+    stop_dev
+}
+check "Ctrl-C while it is still starting stops it" interrupt_during_startup
+check "and stops PostgreSQL too" "! (exec 3<>/dev/tcp/127.0.0.1/$pg_port) 2>/dev/null"
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -18,7 +18,8 @@ struct BenchmarkDatabase {
     static func start(logger: Logger) async throws -> BenchmarkDatabase {
         let directory = URL(fileURLWithPath: "/tmp/switchyard-bench/\(getpid())")
         let cluster = try EmbeddedPostgres(
-            directory: directory, port: 40000 + Int(getpid() % 20000), settings: ["max_connections = 200", "shared_buffers = 512MB", "shared_preload_libraries = 'pg_stat_statements'"], logger: logger)
+            directory: directory, port: 40000 + Int(getpid() % 20000),
+            settings: ["max_connections = 200", "shared_buffers = 512MB", "shared_preload_libraries = 'pg_stat_statements'"], logger: logger)
         try await cluster.start()
         try await DatabaseAdministration.createDatabaseIfMissing("bench", server: cluster.serverURL, logger: logger)
         let owner = cluster.serverURL.with(database: "bench")

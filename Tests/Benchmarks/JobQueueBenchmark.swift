@@ -22,7 +22,10 @@ enum JobQueueBenchmark {
         let backlog = try await self.switchyard(database, backlogFirst: true, logger: logger)
         try await database.reset()
         let floor = try await self.sqlAlone(database, logger: logger)
-        print(String(format: "job queue, 2 workers, %d trivial jobs enqueued (batches of %d) while being completed: %.0f jobs/s", Self.jobs, Self.enqueueBatch, concurrent))
+        print(
+            String(
+                format: "job queue, 2 workers, %d trivial jobs enqueued (batches of %d) while being completed: %.0f jobs/s", Self.jobs,
+                Self.enqueueBatch, concurrent))
         print(String(format: "  the same %d jobs enqueued first, then drained: %.0f jobs/s", Self.jobs, backlog))
         print(String(format: "same jobs in SQL alone (2 connections looping INSERT 100 / claim 100 SKIP LOCKED / complete 100): %.0f jobs/s", floor))
         print(String(format: "switchyard / SQL-alone: %.2f", concurrent / floor))

@@ -81,4 +81,22 @@ import Testing
             await #expect(throws: StorageError.self) { try await owner.verifyApplicationRole() }
         }
     }
+
+    @Test func aRoleThatOwnsATableIsRefusedAsTheApplicationRole() async throws {
+        try await TestDatabase.withFresh { environment in
+            let role = "table_owner_\(UInt32.random(in: 0...UInt32.max))"
+            try await environment.ownerClient.query(PostgresQuery(unsafeSQL: "CREATE ROLE \(role) LOGIN PASSWORD 'secret'"))
+            try await environment.ownerClient.query(PostgresQuery(unsafeSQL: "CREATE TABLE public.owned_by_app (id int)"))
+            try await environment.ownerClient.query(PostgresQuery(unsafeSQL: "ALTER TABLE public.owned_by_app OWNER TO \(role)"))
+            let url = environment.ownerURL.with(username: role, password: "secret")
+            let refusal = await #expect(throws: StorageError.self) {
+                try await DatabaseAdministration.withClient(url, poolSize: 1, logger: environment.logger) { client in
+                    try await Database(client: client, logger: environment.logger).verifyApplicationRole()
+                }
+            }
+            #expect(refusal?.description.contains("owns tables (public.owned_by_app)") == true)
+            try await environment.ownerClient.query(PostgresQuery(unsafeSQL: "DROP TABLE public.owned_by_app"))
+            try await environment.ownerClient.query(PostgresQuery(unsafeSQL: "DROP ROLE \(role)"))
+        }
+    }
 }

@@ -4,6 +4,7 @@ import IdentityContracts
 import Kernel
 import Logging
 import Storage
+import UnixSignals
 
 struct DevCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,15 +27,20 @@ struct DevCommand: AsyncParsableCommand {
         if environment.configuration.databaseURL == nil {
             let cluster = try EmbeddedPostgres(
                 directory: home.appendingPathComponent("postgres"), port: environment.configuration.embeddedPostgresPort, logger: environment.logger)
-            try await cluster.start()
-            embedded = cluster
-            try await DatabaseAdministration.createDatabaseIfMissing("switchyard", server: cluster.serverURL, logger: environment.logger)
             var configuration = environment.configuration
             configuration.databaseURL = cluster.serverURL.with(database: "switchyard")
             environment = CommandEnvironment(configuration: configuration, logger: environment.logger)
+            embedded = cluster
         }
         do {
-            try await self.runServer(environment: environment)
+            let prepared = try await Self.cancelledByInterrupt { [environment, embedded] in
+                if let embedded {
+                    try await embedded.start()
+                    try await DatabaseAdministration.createDatabaseIfMissing("switchyard", server: embedded.serverURL, logger: environment.logger)
+                }
+                return try await self.prepare(environment: environment)
+            }
+            try await Self.serve(prepared)
         } catch {
             try? await embedded?.stop()
             throw error
@@ -42,7 +48,34 @@ struct DevCommand: AsyncParsableCommand {
         try await embedded?.stop()
     }
 
-    private func runServer(environment: CommandEnvironment) async throws {
+    /// Runs `body`; a SIGINT or SIGTERM that arrives meanwhile (while PostgreSQL starts, migrations run or the seed
+    /// loads) cancels it, so that the caller still stops PostgreSQL. Once the server runs, its own graceful shutdown
+    /// handles the signals.
+    private static func cancelledByInterrupt<Result: Sendable>(_ body: @escaping @Sendable () async throws -> Result) async throws -> Result {
+        try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask {
+                for await _ in await UnixSignalsSequence(trapping: .sigint, .sigterm) { throw CancellationError() }
+                return nil
+            }
+            group.addTask { try await body() }
+            defer { group.cancelAll() }
+            while let finished = try await group.next() {
+                if let result = finished { return result }
+            }
+            throw CancellationError()
+        }
+    }
+
+    /// What `dev` has ready once the database is migrated and the demo tenant loaded.
+    private struct Prepared: Sendable {
+        let environment: CommandEnvironment
+        let secrets: DevSecrets
+        let state: DevState
+        let home: URL
+        let databaseDescription: String
+    }
+
+    private func prepare(environment: CommandEnvironment) async throws -> Prepared {
         let configuration = environment.configuration
         let home = configuration.homeDirectory
         let owner = try environment.ownerURL()
@@ -71,7 +104,12 @@ struct DevCommand: AsyncParsableCommand {
                 metricsToken: metricsToken)
         }
         try state.write(home: home)
-        try await ServerRunner(environment: environment, runWorkers: true, secrets: secrets) {
+        return Prepared(environment: environment, secrets: secrets, state: state, home: home, databaseDescription: "\(owner)")
+    }
+
+    private static func serve(_ prepared: Prepared) async throws {
+        let state = prepared.state
+        try await ServerRunner(environment: prepared.environment, runWorkers: true, secrets: prepared.secrets) {
             FileHandle.standardOutput.write(
                 Data(
                     """
@@ -81,8 +119,8 @@ struct DevCommand: AsyncParsableCommand {
                       admin JWT:            \(state.adminJWT)
                       ERP API key:          \(state.erpApiKey)
                       metrics token:        \(state.metricsToken)
-                      database:             \(owner)
-                    Written to \(DevState.file(home: home).path). Try:
+                      database:             \(prepared.databaseDescription)
+                    Written to \(DevState.file(home: prepared.home).path). Try:
                       curl \(state.url)/api/v1/health
                       curl -H "Authorization: Bearer $ADMIN_JWT" -H "orgid: \(state.orgid)" \(state.url)/api/admin/viewer
                     Ctrl-C stops everything.

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// What `switchyard dev` tells scripts: written to `.switchyard/dev.json` on every start.
 struct DevState: Codable, Sendable {
@@ -35,14 +36,9 @@ struct DevSecrets: Codable, Sendable {
 
     static func readOrCreate(home: URL) throws -> DevSecrets {
         if let secrets = try? self.read(home: home) { return secrets }
-        let secrets = DevSecrets(jwtSecret: Self.random(bytes: 32), metricsToken: Self.random(bytes: 24))
+        let secrets = DevSecrets(jwtSecret: Hex.random(bytes: 32), metricsToken: Hex.random(bytes: 24))
         try PrivateFile.write(try JSONEncoder().encode(secrets), to: self.file(home: home))
         return secrets
-    }
-
-    private static func random(bytes: Int) -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<bytes).map { _ in String(format: "%02x", generator.next() as UInt8) }.joined()
     }
 }
 

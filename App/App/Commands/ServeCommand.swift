@@ -47,9 +47,7 @@ struct ServerRunner {
         let configuration = self.environment.configuration
         let logger = self.environment.logger
         let applicationURL = try self.environment.applicationURL()
-        try await DatabaseAdministration.withClient(applicationURL, poolSize: 1, logger: logger) { client in
-            try await Database(client: client, logger: logger).verifyApplicationRole()
-        }
+        try await DatabaseConnections.verifyApplicationRole(applicationURL, logger: logger)
         let client = DatabaseConnections.makeClient(applicationURL, poolSize: configuration.databasePoolSize, logger: logger)
         let services = try await AppServices.live(client: client, configuration: configuration, logger: logger, secrets: self.secrets)
         var background: [any Service] = [client]

@@ -13,8 +13,10 @@ struct WorkerCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try CommandEnvironment.load(label: "worker")
         let configuration = environment.configuration
+        let applicationURL = try environment.applicationURL()
+        try await DatabaseConnections.verifyApplicationRole(applicationURL, logger: environment.logger)
         let client = DatabaseConnections.makeClient(
-            try environment.applicationURL(), poolSize: configuration.databasePoolSize, logger: environment.logger)
+            applicationURL, poolSize: configuration.databasePoolSize, logger: environment.logger)
         let database = Database(client: client, logger: environment.logger)
         var workerConfiguration = JobWorker.Configuration()
         workerConfiguration.concurrency = self.concurrency ?? configuration.workerConcurrency

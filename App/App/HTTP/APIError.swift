@@ -13,10 +13,17 @@ public enum APIError: DomainError, Equatable {
     case bodyTooLarge(limit: Int)
     case routeNotFound(String)
     case methodNotAllowed
+    /// The database refused a value in the request (a NUL character in text, a number out of range).
+    case valueNotStorable
+    /// A unique constraint the request ran into that no domain rule caught first.
+    case alreadyExists
+    /// Any other refusal by the HTTP layer, with its own status.
+    case rejected(status: HTTPResponse.Status, reason: String)
 
     public var kind: DomainErrorKind {
         switch self {
         case .routeNotFound: .notFound
+        case .alreadyExists: .conflict
         default: .invalidInput
         }
     }
@@ -32,6 +39,9 @@ public enum APIError: DomainError, Equatable {
         case .bodyTooLarge: "body_too_large"
         case .routeNotFound: "not_found"
         case .methodNotAllowed: "method_not_allowed"
+        case .valueNotStorable: "invalid_value"
+        case .alreadyExists: "already_exists"
+        case .rejected(let status, _): status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
         }
     }
 
@@ -46,6 +56,10 @@ public enum APIError: DomainError, Equatable {
         case .bodyTooLarge(let limit): "The request body is larger than the limit of \(limit) bytes."
         case .routeNotFound(let path): "No route matches \(path)."
         case .methodNotAllowed: "This method is not allowed here."
+        case .valueNotStorable:
+            "A value in the request cannot be stored: text may not contain NUL characters and numbers must be in range."
+        case .alreadyExists: "A record with the same unique values already exists."
+        case .rejected(let status, let reason): reason.isEmpty ? "\(status.reasonPhrase)." : reason
         }
     }
 
@@ -63,6 +77,7 @@ public enum APIError: DomainError, Equatable {
         case .bodyTooLarge: .contentTooLarge
         case .methodNotAllowed: .methodNotAllowed
         case .malformedJSON, .missingHeader, .invalidHeader, .invalidParameter: .badRequest
+        case .rejected(let status, _): status
         default: nil
         }
     }

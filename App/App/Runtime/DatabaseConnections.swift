@@ -10,6 +10,13 @@ public enum DatabaseConnections {
         PostgresClient(configuration: url.clientConfiguration(maximumConnections: poolSize), backgroundLogger: logger)
     }
 
+    /// Refuses to start a server or worker whose database role would bypass tenant isolation.
+    public static func verifyApplicationRole(_ url: DatabaseURL, logger: Logger) async throws {
+        try await DatabaseAdministration.withClient(url, poolSize: 1, logger: logger) { client in
+            try await Database(client: client, logger: logger).verifyApplicationRole()
+        }
+    }
+
     /// Applies every migration under the configured schema folder as the owner role.
     @discardableResult
     public static func migrate(configuration: AppConfiguration, owner: DatabaseURL, logger: Logger) async throws -> [MigrationFile] {

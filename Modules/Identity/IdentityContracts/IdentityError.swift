@@ -51,7 +51,7 @@ public enum IdentityError: DomainError, Equatable {
         case .roleTooLow(let role): "This needs the \(role.rawValue) role or higher."
         case .unknownScope(let scope):
             "'\(scope)' is not a scope; use one of \(TokenScope.allCases.map(\.rawValue).joined(separator: ", "))."
-        case .invalidTokenName: "A token name is 1 to 100 characters."
+        case .invalidTokenName: "A token name is 1 to 100 characters, none of them control characters."
         case .invalidTenantSlug(let slug): "'\(slug)' is not a valid slug (2-63 characters: a-z, 0-9 and '-')."
         case .invalidEmail(let email): "'\(email)' is not an e-mail address."
         case .tenantNotFound(let tenant): "Organisation \(tenant) does not exist."

@@ -54,15 +54,28 @@ public struct Database: Sendable {
         error.closureError ?? error.beginError ?? error.commitError ?? error
     }
 
-    /// Refuses to run as a role that would bypass row-level security.
+    /// Refuses to run as a role that would bypass row-level security: a superuser, a role with `BYPASSRLS`, or the owner
+    /// of a table (owners can switch a table's row security off).
     public func verifyApplicationRole() async throws {
         let rows = try await self.client.query(
-            "SELECT current_user::text, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user", logger: self.logger)
-        for try await (name, isSuperuser, bypassesRLS) in rows.decode((String, Bool, Bool).self) {
+            """
+            SELECT current_user::text, r.rolsuper, r.rolbypassrls,
+                   (SELECT string_agg(n.nspname || '.' || c.relname, ', ' ORDER BY n.nspname, c.relname)
+                    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE c.relkind IN ('r', 'p') AND c.relowner = r.oid
+                      AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%')
+            FROM pg_roles r WHERE r.rolname = current_user
+            """, logger: self.logger)
+        for try await (name, isSuperuser, bypassesRLS, ownedTables) in rows.decode((String, Bool, Bool, String?).self) {
             if isSuperuser || bypassesRLS {
                 throw StorageError.unsafeApplicationRole(
                     "database role '\(name)' is a superuser or has BYPASSRLS, so tenant isolation would not hold. "
                         + "Connect as the application role created by `switchyard migrate`.")
+            }
+            if let ownedTables {
+                throw StorageError.unsafeApplicationRole(
+                    "database role '\(name)' owns tables (\(ownedTables.prefix(200))), so it could switch their row security off. "
+                        + "Connect as the application role created by `switchyard migrate`, which owns nothing.")
             }
         }
     }

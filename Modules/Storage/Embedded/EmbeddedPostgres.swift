@@ -1,9 +1,12 @@
 import Crypto
 import Foundation
+import Kernel
 import Logging
 
 /// A private PostgreSQL cluster in a folder of its own, run from the system's PostgreSQL binaries:
-/// created on first start, reused afterwards, listening on loopback only.
+/// created on first start, reused afterwards, listening on loopback only, with password (SCRAM) authentication for
+/// every connection so that other local users cannot walk in; the superuser's password is kept in the cluster folder,
+/// readable by its owner only.
 /// PostgreSQL refuses to run as root, so when we are root the cluster belongs to, and runs as, the `postgres` user;
 /// if that user cannot reach `directory` (a checkout inside a private folder), the cluster lives under
 /// `/var/lib/switchyard/clusters/` and `directory` becomes a symbolic link to it.
@@ -19,26 +22,36 @@ public struct EmbeddedPostgres: Sendable {
     /// Extra `postgresql.conf` lines written when the cluster is created.
     public let settings: [String]
     public let logger: Logger
+    /// The superuser's password: the one on file, or a fresh one that `start()` writes before creating the cluster.
+    let superuserPassword: String
 
     public init(directory: URL, port: Int, binaries: URL? = nil, settings: [String] = [], logger: Logger) throws {
         self.directory = directory.standardizedFileURL
         self.clusterDirectory =
             geteuid() == 0 && !Self.isReachableByOthers(self.directory)
             ? Self.relocationRoot.appendingPathComponent(
-                SHA256.hash(data: Data(self.directory.path.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined())
+                Hex.encode(SHA256.hash(data: Data(self.directory.path.utf8)).prefix(8)))
             : self.directory
         self.port = port
         self.binaries = try binaries ?? Self.locateBinaries()
         self.settings = settings
         self.logger = logger
+        let passwordFile = self.clusterDirectory.appendingPathComponent(Self.passwordFileName)
+        self.superuserPassword =
+            (try? String(contentsOf: passwordFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            ?? Hex.random(bytes: 24)
     }
+
+    static let passwordFileName = "superuser-password"
+    var passwordFile: URL { self.clusterDirectory.appendingPathComponent(Self.passwordFileName) }
 
     public var dataDirectory: URL { self.clusterDirectory.appendingPathComponent("data") }
     public var logFile: URL { self.clusterDirectory.appendingPathComponent("server.log") }
 
     /// The server's maintenance database, as the cluster's superuser.
     public var serverURL: DatabaseURL {
-        DatabaseURL(host: "127.0.0.1", port: self.port, username: Self.superuser, database: "postgres", tls: .disable)
+        DatabaseURL(
+            host: "127.0.0.1", port: self.port, username: Self.superuser, password: self.superuserPassword, database: "postgres", tls: .disable)
     }
 
     /// Creates the cluster if needed, stops a leftover server of an earlier run, and starts it on `port`.
@@ -50,15 +63,21 @@ public struct EmbeddedPostgres: Sendable {
             try fileManager.createSymbolicLink(at: self.directory, withDestinationURL: self.clusterDirectory)
             self.logger.info("the postgres user cannot reach this folder; the cluster lives in \(self.clusterDirectory.path)")
         }
+        let isNew = !fileManager.fileExists(atPath: self.dataDirectory.appendingPathComponent("PG_VERSION").path)
+        if isNew {
+            try Data(self.superuserPassword.utf8).write(to: self.passwordFile, options: .atomic)
+            try fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: self.passwordFile.path)
+        }
         if geteuid() == 0 {
             try await ProcessRunner.check("/bin/chown", ["-R", "postgres:postgres", self.clusterDirectory.path])
         }
-        if !FileManager.default.fileExists(atPath: self.dataDirectory.appendingPathComponent("PG_VERSION").path) {
+        if isNew {
             self.logger.info("creating PostgreSQL cluster", metadata: ["directory": "\(self.dataDirectory.path)"])
             try await self.tool(
                 "initdb",
                 [
-                    "-D", self.dataDirectory.path, "-U", Self.superuser, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-instructions",
+                    "-D", self.dataDirectory.path, "-U", Self.superuser, "--auth=scram-sha-256", "--pwfile=\(self.passwordFile.path)",
+                    "--encoding=UTF8", "--locale=C", "--no-instructions",
                 ])
             let configuration = (["listen_addresses = '127.0.0.1'", "unix_socket_directories = ''"] + self.settings)
                 .joined(separator: "\n")

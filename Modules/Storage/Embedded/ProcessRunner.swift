@@ -11,7 +11,7 @@ import Foundation
 /// Runs an external program and waits for it to exit, without blocking the concurrency pool.
 /// Foundation's `Process` is not used: on Linux it notices a child's exit through a descriptor that daemons started by
 /// the child (the postmaster that `pg_ctl start` leaves behind) inherit, so it would wait forever. Here the child gets
-/// only stdin (`/dev/null`) and stdout/stderr (a temporary file), and exit is observed with `waitpid` on a thread of its own.
+/// only stdin (`/dev/null`) and stdout/stderr (a temporary file), every other descriptor closed, and exit is observed with `waitpid` on a thread of its own.
 public enum ProcessRunner {
     public struct Outcome: Sendable {
         public let status: Int32
@@ -59,6 +59,11 @@ public enum ProcessRunner {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else this process has open (sockets, the pool's connections) leaks into the child or the daemons it
+        // leaves running.
+        if let closeFrom = Self.addCloseFrom {
+            _ = closeFrom(&actions, 3)
+        }
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
@@ -68,6 +73,15 @@ public enum ProcessRunner {
         }
         return pid
     }
+
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), looked up at run time because the C headers
+    /// declare it only for GNU builds, which Swift's module map is not.
+    private static let addCloseFrom: AddCloseFrom? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddCloseFrom.self)
+    }()
 
     private static func exitCode(_ status: Int32) -> Int32 {
         let signal = status & 0x7f

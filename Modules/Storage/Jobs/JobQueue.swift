@@ -100,10 +100,21 @@ public enum JobQueue {
     private static func transition(_ id: JobID, from states: [JobState], in transaction: Transaction, sql: String) async throws {
         guard let job = try await self.find(id, in: transaction) else { throw JobQueueError.notFound(id) }
         guard states.contains(job.state) else { throw JobQueueError.invalidTransition(id, from: job.state) }
-        try await transaction.query(
-            .dynamic(
-                "UPDATE platform.jobs SET \(sql), updated_at = now() WHERE tenant_id = $1 AND id = $2 AND state = $3",
-                transaction.tenant.rawValue, id.rawValue, job.state.rawValue))
+        let changed: Bool
+        do {
+            changed = try await !transaction.query(
+                .dynamic(
+                    "UPDATE platform.jobs SET \(sql), updated_at = now() WHERE tenant_id = $1 AND id = $2 AND state = $3 RETURNING id",
+                    transaction.tenant.rawValue, id.rawValue, job.state.rawValue)
+            ).collect().isEmpty
+        } catch let error where SQLState(of: error)?.isUniqueViolation == true {
+            throw JobQueueError.uniqueKeyPending(id, key: job.uniqueKey ?? "")
+        }
+        if !changed {
+            // A worker or another request moved the job between reading and updating it.
+            let now = try await self.find(id, in: transaction)?.state ?? job.state
+            throw JobQueueError.invalidTransition(id, from: now)
+        }
     }
 }
 
@@ -112,12 +123,14 @@ public enum JobQueueError: DomainError, Equatable {
     case notFound(JobID)
     case invalidTransition(JobID, from: JobState)
     case uniqueKeyRace(kind: String)
+    case uniqueKeyPending(JobID, key: String)
 
     public var kind: DomainErrorKind {
         switch self {
         case .notFound: .notFound
         case .invalidTransition: .conflict
         case .uniqueKeyRace: .conflict
+        case .uniqueKeyPending: .conflict
         }
     }
 
@@ -126,6 +139,7 @@ public enum JobQueueError: DomainError, Equatable {
         case .notFound: "job_not_found"
         case .invalidTransition: "job_state_conflict"
         case .uniqueKeyRace: "job_unique_key_race"
+        case .uniqueKeyPending: "job_unique_key_pending"
         }
     }
 
@@ -134,6 +148,8 @@ public enum JobQueueError: DomainError, Equatable {
         case .notFound(let id): "Job \(id) does not exist."
         case .invalidTransition(let id, let state): "Job \(id) is \(state.rawValue); that change is not allowed from this state."
         case .uniqueKeyRace(let kind): "A \(kind) job with the same unique key finished while enqueuing; try again."
+        case .uniqueKeyPending(let id, let key):
+            "Job \(id) cannot run again while another job with its unique key '\(key)' is pending."
         }
     }
 }

@@ -35,11 +35,13 @@ struct JobStore: Sendable {
         }
     }
 
-    /// Records successes in one statement; a job whose lease this worker lost is left to its new owner.
+    /// Records successes in one statement; a job whose lease this worker lost (or that another attempt now owns) is left
+    /// to its new owner.
     func complete(_ successes: [(ClaimedJob, JobResult)]) async throws {
         guard !successes.isEmpty else { return }
         let tenants = successes.map(\.0.tenantID.rawValue)
         let ids = successes.map(\.0.id.rawValue)
+        let attempts = successes.map(\.0.attempt)
         let results = successes.map { $0.1.json ?? "" }
         try await self.database.withSystem { transaction in
             try await transaction.query(
@@ -48,94 +50,109 @@ struct JobStore: Sendable {
                 SET state = 'succeeded', result = NULLIF(d.result, '')::jsonb,
                     progress_percent = CASE WHEN j.tracked THEN 100 ELSE j.progress_percent END,
                     locked_by = NULL, locked_until = NULL, finished_at = now(), updated_at = now()
-                FROM unnest(\(tenants)::uuid[], \(ids)::int8[], \(results)::text[]) AS d(tenant_id, id, result)
-                WHERE j.tenant_id = d.tenant_id AND j.id = d.id AND j.state = 'running' AND j.locked_by = \(self.workerID)
+                FROM unnest(\(tenants)::uuid[], \(ids)::int8[], \(attempts)::int4[], \(results)::text[]) AS d(tenant_id, id, attempt, result)
+                WHERE j.tenant_id = d.tenant_id AND j.id = d.id AND j.attempts = d.attempt
+                  AND j.state = 'running' AND j.locked_by = \(self.workerID)
                 """)
         }
     }
 
     /// Sends a failed job back to `pending` after its backoff, or to `dead` when attempts are used up or the failure is
-    /// permanent. If a newer pending job with the same unique key exists, this one is cancelled as superseded.
+    /// permanent. If another job with the same unique key is already pending, this one is cancelled as superseded.
     func fail(_ job: ClaimedJob, error: String, retryInSeconds: Double, permanent: Bool) async throws {
-        let message = String(error.prefix(4000))
-        try await self.database.withSystem { transaction in
-            let updated = try await transaction.query(
-                """
-                UPDATE platform.jobs AS j
-                SET state = CASE WHEN \(permanent) OR j.attempts >= j.max_attempts THEN 'dead' ELSE 'pending' END,
-                    run_at = CASE WHEN \(permanent) OR j.attempts >= j.max_attempts THEN j.run_at
-                                  ELSE now() + make_interval(secs => \(retryInSeconds)) END,
-                    finished_at = CASE WHEN \(permanent) OR j.attempts >= j.max_attempts THEN now() END,
-                    last_error = \(message), locked_by = NULL, locked_until = NULL, updated_at = now()
-                WHERE j.tenant_id = \(job.tenantID.rawValue) AND j.id = \(job.id.rawValue)
-                  AND j.state = 'running' AND j.locked_by = \(self.workerID)
-                  AND (j.unique_key IS NULL OR \(permanent) OR j.attempts >= j.max_attempts OR NOT EXISTS (
-                      SELECT 1 FROM platform.jobs p
-                      WHERE p.tenant_id = j.tenant_id AND p.kind = j.kind AND p.unique_key = j.unique_key AND p.state = 'pending'))
-                RETURNING j.id
-                """
-            ).collect()
-            if updated.isEmpty {
+        let message = JobErrorText.storable(error)
+        do {
+            try await self.database.withSystem { transaction in
+                try await transaction.query(
+                    """
+                    UPDATE platform.jobs AS j
+                    SET state = CASE WHEN \(permanent) OR j.attempts >= j.max_attempts THEN 'dead' ELSE 'pending' END,
+                        run_at = CASE WHEN \(permanent) OR j.attempts >= j.max_attempts THEN j.run_at
+                                      ELSE now() + make_interval(secs => \(retryInSeconds)) END,
+                        finished_at = CASE WHEN \(permanent) OR j.attempts >= j.max_attempts THEN now() END,
+                        last_error = \(message), locked_by = NULL, locked_until = NULL, updated_at = now()
+                    WHERE j.tenant_id = \(job.tenantID.rawValue) AND j.id = \(job.id.rawValue) AND j.attempts = \(job.attempt)
+                      AND j.state = 'running' AND j.locked_by = \(self.workerID)
+                    """)
+            }
+        } catch let error where SQLState(of: error)?.isUniqueViolation == true {
+            try await self.database.withSystem { transaction in
                 try await transaction.query(
                     """
                     UPDATE platform.jobs
                     SET state = 'cancelled', finished_at = now(), locked_by = NULL, locked_until = NULL, updated_at = now(),
                         last_error = \(message + " (superseded by a pending job with the same unique key)")
-                    WHERE tenant_id = \(job.tenantID.rawValue) AND id = \(job.id.rawValue)
+                    WHERE tenant_id = \(job.tenantID.rawValue) AND id = \(job.id.rawValue) AND attempts = \(job.attempt)
                       AND state = 'running' AND locked_by = \(self.workerID)
                     """)
             }
         }
     }
 
-    /// Extends the leases of every job this worker is running.
-    func heartbeat() async throws {
+    /// Extends the leases of the jobs this worker is still running; jobs it has finished or given up keep their lease
+    /// running out, so that another worker can pick them up if their outcome was never written.
+    func heartbeat(_ jobs: [RunningJobs.Key]) async throws {
+        guard !jobs.isEmpty else { return }
+        let tenants = jobs.map(\.tenantID.rawValue)
+        let ids = jobs.map(\.id.rawValue)
         try await self.database.withSystem { transaction in
             try await transaction.query(
                 """
-                UPDATE platform.jobs SET locked_until = now() + make_interval(secs => \(self.leaseSeconds))
-                WHERE state = 'running' AND locked_by = \(self.workerID)
+                UPDATE platform.jobs AS j SET locked_until = now() + make_interval(secs => \(self.leaseSeconds))
+                FROM unnest(\(tenants)::uuid[], \(ids)::int8[]) AS d(tenant_id, id)
+                WHERE j.tenant_id = d.tenant_id AND j.id = d.id AND j.state = 'running' AND j.locked_by = \(self.workerID)
                 """)
         }
     }
 
     /// Jobs whose worker stopped renewing its lease (it crashed or was killed) run again, or die if out of attempts.
-    /// Returns how many were reaped.
+    /// Of several expired jobs sharing a unique key only the newest runs again, and none does while another job with
+    /// that key is pending: the others are cancelled as superseded. Returns how many were reaped.
     @discardableResult
-    func reapExpiredLeases() async throws -> Int {
+    func reapExpiredLeases(limit: Int = 1000) async throws -> Int {
         try await self.database.withSystem { transaction in
-            let revived = try await transaction.query(
+            try await transaction.query(
                 """
+                WITH expired AS (
+                    SELECT tenant_id, id, kind, unique_key, attempts >= max_attempts AS exhausted FROM platform.jobs
+                    WHERE state = 'running' AND locked_until < now()
+                    ORDER BY locked_until LIMIT \(limit)
+                    FOR UPDATE SKIP LOCKED
+                ), decided AS (
+                    SELECT e.tenant_id, e.id,
+                        CASE WHEN e.exhausted THEN 'dead'
+                             WHEN e.unique_key IS NOT NULL AND (
+                                 row_number() OVER (PARTITION BY e.tenant_id, e.kind, e.unique_key, e.exhausted ORDER BY e.id DESC) > 1
+                                 OR EXISTS (
+                                     SELECT 1 FROM platform.jobs p
+                                     WHERE p.tenant_id = e.tenant_id AND p.kind = e.kind AND p.unique_key = e.unique_key
+                                       AND p.state = 'pending'))
+                                 THEN 'cancelled'
+                             ELSE 'pending' END AS next_state
+                    FROM expired e
+                )
                 UPDATE platform.jobs AS j
-                SET state = CASE WHEN j.attempts >= j.max_attempts THEN 'dead' ELSE 'pending' END,
-                    finished_at = CASE WHEN j.attempts >= j.max_attempts THEN now() END,
-                    last_error = 'lease expired on worker ' || coalesce(j.locked_by, '?'),
-                    run_at = now(), locked_by = NULL, locked_until = NULL, updated_at = now()
-                WHERE j.state = 'running' AND j.locked_until < now()
-                  AND (j.unique_key IS NULL OR j.attempts >= j.max_attempts OR NOT EXISTS (
-                      SELECT 1 FROM platform.jobs p
-                      WHERE p.tenant_id = j.tenant_id AND p.kind = j.kind AND p.unique_key = j.unique_key AND p.state = 'pending'))
+                SET state = d.next_state,
+                    finished_at = CASE WHEN d.next_state = 'pending' THEN NULL ELSE now() END,
+                    run_at = CASE WHEN d.next_state = 'pending' THEN now() ELSE j.run_at END,
+                    last_error = 'lease expired on worker ' || coalesce(j.locked_by, '?')
+                        || CASE WHEN d.next_state = 'cancelled' THEN '; superseded by another job with the same unique key' ELSE '' END,
+                    locked_by = NULL, locked_until = NULL, updated_at = now()
+                FROM decided d
+                WHERE j.tenant_id = d.tenant_id AND j.id = d.id
                 RETURNING j.id
                 """
             ).collect().count
-            let superseded = try await transaction.query(
-                """
-                UPDATE platform.jobs
-                SET state = 'cancelled', finished_at = now(), locked_by = NULL, locked_until = NULL, updated_at = now(),
-                    last_error = 'lease expired; superseded by a pending job with the same unique key'
-                WHERE state = 'running' AND locked_until < now()
-                RETURNING id
-                """
-            ).collect().count
-            return revived + superseded
         }
     }
 
-    /// Enqueues one job for every due schedule and moves each schedule to its next slot (skipping missed ones).
+    /// Enqueues one job for every due schedule, with the schedule's attempts and tracking, moves each schedule to its
+    /// next slot (skipping missed ones) and remembers the job it enqueued. A schedule whose previous job is still
+    /// pending gets no second one.
     @discardableResult
     func enqueueDueSchedules(limit: Int = 500) async throws -> Int {
         try await self.database.withSystem { transaction in
-            try await transaction.query(
+            let enqueued = try await transaction.query(
                 """
                 WITH due AS (
                     SELECT tenant_id, id FROM platform.job_schedules
@@ -150,14 +167,30 @@ struct JobStore: Sendable {
                             ELSE now() + make_interval(mins => s.interval_minutes) END,
                         last_enqueued_at = now(), updated_at = now()
                     FROM due WHERE s.tenant_id = due.tenant_id AND s.id = due.id
-                    RETURNING s.tenant_id, s.id, s.kind, s.payload
+                    RETURNING s.tenant_id, s.id, s.kind, s.payload, s.max_attempts, s.tracked
                 )
-                INSERT INTO platform.jobs (tenant_id, kind, payload, unique_key, schedule_id)
-                SELECT tenant_id, kind, payload, 'schedule:' || id, id FROM advanced
+                INSERT INTO platform.jobs (tenant_id, kind, payload, unique_key, schedule_id, max_attempts, tracked, progress_percent)
+                SELECT tenant_id, kind, payload, 'schedule:' || id, id, max_attempts, tracked, CASE WHEN tracked THEN 0 END
+                FROM advanced
                 ON CONFLICT (tenant_id, kind, unique_key) WHERE state = 'pending' AND unique_key IS NOT NULL DO NOTHING
-                RETURNING id
+                RETURNING tenant_id, schedule_id, id
+                """)
+            var tenants: [UUID] = []
+            var schedules: [Int64] = []
+            var jobs: [Int64] = []
+            for try await (tenant, schedule, job) in enqueued.decode((UUID, Int64, Int64).self) {
+                tenants.append(tenant)
+                schedules.append(schedule)
+                jobs.append(job)
+            }
+            guard !jobs.isEmpty else { return 0 }
+            try await transaction.query(
                 """
-            ).collect().count
+                UPDATE platform.job_schedules AS s SET last_job_id = d.job_id
+                FROM unnest(\(tenants)::uuid[], \(schedules)::int8[], \(jobs)::int8[]) AS d(tenant_id, id, job_id)
+                WHERE s.tenant_id = d.tenant_id AND s.id = d.id
+                """)
+            return jobs.count
         }
     }
 

@@ -37,6 +37,10 @@ public final class JobWorker: Service {
     private let stopping = Atomic(false)
     private let outcomes = Mutex<[JobOutcome]>([])
     private let running = RunningJobs()
+    /// Set by the poll timer: on its wake-up the dispatcher claims for any free slot, however few.
+    private let pollDue = Atomic(false)
+    /// The claim statement in flight, cancelled if it is still waiting on the database well after `stop()`.
+    private let pendingClaim = Mutex<Task<[ClaimedJob], any Error>?>(nil)
 
     public init(database: Database, registry: JobRegistry, configuration: Configuration = Configuration(), logger: Logger) {
         self.workerID = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
@@ -67,29 +71,42 @@ public final class JobWorker: Service {
     /// Stops claiming; running jobs finish and are recorded before `run()` returns.
     public func stop() {
         self.stopping.store(true, ordering: .relaxed)
+        if let claim = self.pendingClaim.withLock({ $0 }) {
+            Task {
+                try await Task.sleep(for: Self.claimGraceAtShutdown)
+                claim.cancel()
+            }
+        }
         self.work.ring()
         self.capacity.ring()
         self.flushes.ring()
     }
 
+    /// How long a claim already in flight at `stop()` may still take: a healthy database answers within it and the jobs
+    /// it claimed run; an unreachable one must not hold up shutdown.
+    static let claimGraceAtShutdown: Duration = .seconds(2)
+
     private var isStopping: Bool { self.stopping.load(ordering: .relaxed) || Task.isCancelled }
 
     private func dispatch(into jobs: inout DiscardingTaskGroup) async {
         // While jobs are in flight, wait until a good batch can be claimed: claiming one job per freed slot would cost a
-        // transaction per job.
+        // transaction per job. The poll timer lifts that, so a few free slots never stay idle behind long jobs.
         let worthClaiming = max(1, min(self.configuration.claimBatch, self.configuration.concurrency / 2))
         while !self.isStopping {
             let running = self.inFlight.withLock { $0 }
             let free = self.configuration.concurrency - running
-            guard free >= worthClaiming || (running == 0 && free > 0) else {
+            let polled = self.pollDue.exchange(false, ordering: .relaxed)
+            guard free > 0, free >= worthClaiming || running == 0 || polled else {
                 await self.capacity.wait()
                 continue
             }
             let claimed: [ClaimedJob]
             do {
-                claimed = try await self.store.claim(limit: min(free, self.configuration.claimBatch))
+                claimed = try await self.claim(limit: min(free, self.configuration.claimBatch))
             } catch {
-                self.logger.error("claiming jobs failed", metadata: ["error": "\(String(reflecting: error))"])
+                if !self.isStopping {
+                    self.logger.error("claiming jobs failed", metadata: ["error": "\(String(reflecting: error))"])
+                }
                 await self.work.wait()
                 continue
             }
@@ -111,6 +128,18 @@ public final class JobWorker: Service {
         self.flushes.ring()
     }
 
+    /// Claims in a task of its own that `stop()` can cancel, so a database that does not answer cannot hold up shutdown.
+    private func claim(limit: Int) async throws -> [ClaimedJob] {
+        let task = Task { try await self.store.claim(limit: limit) }
+        self.pendingClaim.withLock { $0 = task }
+        defer { self.pendingClaim.withLock { $0 = nil } }
+        return try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            task.cancel()
+        }
+    }
+
     private func execute(_ job: ClaimedJob) async -> JobOutcome {
         guard let handler = self.registry.handlers[job.kind] else {
             return .failed(job, error: "no handler is registered for job kind '\(job.kind)'", retryInSeconds: 0, permanent: true)
@@ -121,7 +150,9 @@ public final class JobWorker: Service {
         logger[metadataKey: "tenant"] = "\(job.tenantID)"
         let context = JobContext(job: job, database: self.database, logger: logger, workerID: self.workerID)
         do {
-            let result = try await self.running.run(job.id, timeoutSeconds: handler.timeoutSeconds) { try await handler.run(job.payload, context) }
+            let result = try await self.running.run(RunningJobs.Key(tenantID: job.tenantID, id: job.id), timeoutSeconds: handler.timeoutSeconds) {
+                try await handler.run(job.payload, context)
+            }
             return .succeeded(job, result)
         } catch JobFailure.permanent(let reason) {
             return .failed(job, error: reason, retryInSeconds: 0, permanent: true)
@@ -183,7 +214,29 @@ public final class JobWorker: Service {
                 return
             }
         }
-        await self.retrying("recording finished jobs") { try await self.store.complete(successes) }
+        do {
+            try await self.store.complete(successes)
+        } catch let error where SQLState(of: error)?.isDataException == true {
+            // One result the database refuses must not sink the others: write them one by one.
+            for success in successes { await self.recordAlone(success) }
+        } catch {
+            await self.retrying("recording finished jobs") { try await self.store.complete(successes) }
+        }
+    }
+
+    /// Writes one success; a result the database cannot store fails the job for good, with the reason.
+    private func recordAlone(_ success: (ClaimedJob, JobResult)) async {
+        do {
+            try await self.store.complete([success])
+        } catch let error where SQLState(of: error)?.isDataException == true {
+            await self.retrying("recording a job whose result cannot be stored") {
+                try await self.store.fail(
+                    success.0, error: "the handler succeeded but its result cannot be stored: \(String(reflecting: error))",
+                    retryInSeconds: 0, permanent: true)
+            }
+        } catch {
+            await self.retrying("recording a finished job") { try await self.store.complete([success]) }
+        }
     }
 
     /// Outcome writes are retried briefly (once while stopping); returns whether the write went through.
@@ -205,17 +258,28 @@ public final class JobWorker: Service {
     private func maintain() async {
         while !Task.isCancelled {
             self.running.cancelOverdue()
-            do {
-                try await self.store.heartbeat()
-                let reaped = try await self.store.reapExpiredLeases()
-                let scheduled = try await self.store.enqueueDueSchedules()
+            // Each step on its own: one failing (say, pruning) must not stop leases being renewed.
+            await self.maintenanceStep("renewing leases") { try await self.store.heartbeat(self.running.keys) }
+            await self.maintenanceStep("reaping expired leases") {
+                if try await self.store.reapExpiredLeases() > 0 { self.work.ring() }
+            }
+            await self.maintenanceStep("enqueuing due schedules") {
+                if try await self.store.enqueueDueSchedules() > 0 { self.work.ring() }
+            }
+            await self.maintenanceStep("pruning finished jobs") {
                 try await self.store.pruneFinished(retentionDays: self.configuration.retentionDays)
-                if reaped + scheduled > 0 { self.work.ring() }
-            } catch {
-                if Task.isCancelled { return }
-                self.logger.error("job maintenance failed", metadata: ["error": "\(String(reflecting: error))"])
             }
             try? await Task.sleep(for: self.configuration.maintenanceInterval)
+        }
+    }
+
+    private func maintenanceStep(_ what: String, _ step: () async throws -> Void) async {
+        guard !Task.isCancelled else { return }
+        do {
+            try await step()
+        } catch {
+            if Task.isCancelled { return }
+            self.logger.error("job maintenance failed: \(what)", metadata: ["error": "\(String(reflecting: error))"])
         }
     }
 
@@ -223,6 +287,7 @@ public final class JobWorker: Service {
     private func tick() async {
         while !Task.isCancelled {
             try? await Task.sleep(for: self.configuration.pollInterval)
+            self.pollDue.store(true, ordering: .relaxed)
             self.work.ring()
             self.capacity.ring()
         }

@@ -1,19 +1,28 @@
 import Foundation
+import Kernel
 import Synchronization
 
 /// The handler tasks a worker is running, with their deadlines, so that one watchdog can cancel those that overrun
 /// instead of every job racing a timer of its own.
 final class RunningJobs: Sendable {
+    struct Key: Hashable, Sendable {
+        let tenantID: TenantID
+        let id: JobID
+    }
+
     private struct Entry {
         let task: Task<JobResult, any Error>
         let deadline: ContinuousClock.Instant
     }
 
-    private let entries = Mutex<[JobID: Entry]>([:])
-    private let timedOut = Mutex<Set<JobID>>([])
+    private let entries = Mutex<[Key: Entry]>([:])
+    private let timedOut = Mutex<Set<Key>>([])
+
+    /// The jobs whose handlers are still running, whose leases the worker renews.
+    var keys: [Key] { self.entries.withLock { Array($0.keys) } }
 
     /// Runs `operation` as a cancellable task registered under `id` until it finishes.
-    func run(_ id: JobID, timeoutSeconds: Double, _ operation: @escaping @Sendable () async throws -> JobResult) async throws -> JobResult {
+    func run(_ id: Key, timeoutSeconds: Double, _ operation: @escaping @Sendable () async throws -> JobResult) async throws -> JobResult {
         let task = Task { try await operation() }
         self.entries.withLock { $0[id] = Entry(task: task, deadline: .now + .seconds(timeoutSeconds)) }
         defer { self.entries.withLock { _ = $0.removeValue(forKey: id) } }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Kernel
 
 /// One `Schema/migrations/<context>/NNNN_name.sql` file.
 public struct MigrationFile: Sendable, Equatable {
@@ -18,7 +19,7 @@ public struct MigrationFile: Sendable, Equatable {
         self.version = version
         self.name = name
         self.sql = sql
-        self.checksum = SHA256.hash(data: Data(sql.utf8)).map { String(format: "%02x", $0) }.joined()
+        self.checksum = Hex.encode(SHA256.hash(data: Data(sql.utf8)))
     }
 
     /// The context whose tables every other context may rely on; it is migrated first.

@@ -1,9 +1,11 @@
 import Hummingbird
 import Kernel
 import Logging
+import Storage
 
 /// Maps every error to one JSON error response, once, at the edge: domain errors by their kind, Hummingbird's own
-/// HTTP errors by status, and anything else to an opaque 500 that is logged with the request id.
+/// HTTP errors by status, database refusals of a request's values to 422/409, and anything else to an opaque 500 that
+/// is logged with the request id.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -20,9 +22,14 @@ struct ErrorMiddleware: RouterMiddleware {
                 case .notFound: .routeNotFound(request.uri.path)
                 case .contentTooLarge: .bodyTooLarge(limit: self.bodyLimit)
                 case .methodNotAllowed: .methodNotAllowed
-                default: .malformedJSON(error.body ?? error.status.reasonPhrase)
+                case .badRequest: .malformedJSON(error.body ?? error.status.reasonPhrase)
+                default: .rejected(status: error.status, reason: error.body ?? "")
                 }
             return try Self.response(for: mapped, requestID: context.requestID)
+        } catch let error where SQLState(of: error)?.isDataException == true {
+            return try Self.response(for: APIError.valueNotStorable, requestID: context.requestID)
+        } catch let error where SQLState(of: error)?.isUniqueViolation == true {
+            return try Self.response(for: APIError.alreadyExists, requestID: context.requestID)
         } catch {
             context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
             return try Self.body(

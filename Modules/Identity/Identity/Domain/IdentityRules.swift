@@ -5,7 +5,8 @@ import IdentityContracts
 enum IdentityRules {
     static func tokenName(_ name: String) throws(IdentityError) -> String {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(trimmed.count) else { throw .invalidTokenName }
+        guard (1...100).contains(trimmed.count), !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else { throw .invalidTokenName }
         return trimmed
     }
 
@@ -28,7 +29,9 @@ enum IdentityRules {
 
     static func email(_ email: String) throws(IdentityError) -> String {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !email.contains(where: \.isWhitespace) else {
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !email.contains(where: \.isWhitespace),
+            !email.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
             throw .invalidEmail(email)
         }
         return email

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Kernel
 
 /// A machine token's secret: `syk_` followed by 43 base62 characters (256 bits of randomness).
 /// Only its SHA-256 is stored; the first characters are kept to tell tokens apart in listings.
@@ -28,7 +29,7 @@ struct TokenSecret: Sendable, Equatable {
     }
 
     var sha256Hex: String {
-        SHA256.hash(data: Data(self.text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(self.text.utf8)))
     }
 
     var displayPrefix: String { String(self.text.prefix(Self.displayLength)) }

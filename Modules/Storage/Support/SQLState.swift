@@ -1,0 +1,18 @@
+import PostgresNIO
+
+/// The SQLSTATE a PostgreSQL server error carries, so that callers can tell a unique violation or a value the server
+/// cannot store from a failure of the database itself.
+public struct SQLState: Sendable, Equatable {
+    public let code: String
+
+    public init?(of error: any Error) {
+        guard let error = error as? PSQLError, let code = error.serverInfo?[.sqlState] else { return nil }
+        self.code = code
+    }
+
+    /// 23505: a unique index refused the row.
+    public var isUniqueViolation: Bool { self.code == "23505" }
+
+    /// Class 22: the value itself is unacceptable (a NUL character in text, an out-of-range number, malformed JSON).
+    public var isDataException: Bool { self.code.hasPrefix("22") }
+}
