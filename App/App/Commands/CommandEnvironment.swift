@@ -5,6 +5,7 @@ import Kernel
 import Logging
 import PostgresNIO
 import Storage
+import Synchronization
 
 /// What every subcommand starts from: the configuration, a logger, and the way to the database.
 struct CommandEnvironment: Sendable {
@@ -13,7 +14,7 @@ struct CommandEnvironment: Sendable {
 
     static func load(label: String) throws -> CommandEnvironment {
         let configuration = try AppConfiguration.load()
-        LoggingBootstrap.once()
+        LoggingBootstrap.once(format: configuration.logFormat)
         var logger = Logger(label: "switchyard.\(label)")
         logger.logLevel = configuration.logLevel
         return CommandEnvironment(configuration: configuration, logger: logger)
@@ -46,12 +47,18 @@ struct CommandEnvironment: Sendable {
 }
 
 enum LoggingBootstrap {
-    private static let bootstrap: Void = {
-        LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
-    }()
+    private static let done = Mutex(false)
 
-    static func once() {
-        _ = Self.bootstrap
+    /// The logging backend can be chosen once per process; later calls keep the first choice.
+    static func once(format: LogFormat) {
+        self.done.withLock { done in
+            guard !done else { return }
+            done = true
+            let json = format == .json || (format == .automatic && isatty(STDERR_FILENO) == 0)
+            LoggingSystem.bootstrap { label -> any LogHandler in
+                json ? JSONLogHandler.standardError(label: label) : StreamLogHandler.standardError(label: label)
+            }
+        }
     }
 }
 

@@ -20,6 +20,7 @@ public struct AppConfiguration: Sendable {
     public var maxBodyBytes: Int
     public var metricsToken: String?
     public var logLevel: Logger.Level
+    public var logFormat: LogFormat
     public var schemaDirectory: URL
     public var seedsDirectory: URL
     public var homeDirectory: URL
@@ -36,6 +37,10 @@ public struct AppConfiguration: Sendable {
         guard let level = Logger.Level(rawValue: levelText) else {
             throw ConfigurationError.invalid("LOG_LEVEL", "one of trace, debug, info, notice, warning, error, critical")
         }
+        let formatText = config.string(forKey: "log.format", default: LogFormat.automatic.rawValue)
+        guard let format = LogFormat(rawValue: formatText) else {
+            throw ConfigurationError.invalid("LOG_FORMAT", "one of auto, json, text")
+        }
         let configuration = AppConfiguration(
             host: config.string(forKey: "host", default: "127.0.0.1"),
             port: config.int(forKey: "port", default: 8080),
@@ -51,6 +56,7 @@ public struct AppConfiguration: Sendable {
             maxBodyBytes: config.int(forKey: "max.body.bytes", default: 2 * 1024 * 1024),
             metricsToken: config.string(forKey: "metrics.token", isSecret: true),
             logLevel: level,
+            logFormat: format,
             schemaDirectory: URL(fileURLWithPath: config.string(forKey: "schema.dir", default: "Schema")),
             seedsDirectory: URL(fileURLWithPath: config.string(forKey: "seeds.dir", default: "seeds")),
             homeDirectory: URL(fileURLWithPath: config.string(forKey: "switchyard.home", default: ".switchyard")),
