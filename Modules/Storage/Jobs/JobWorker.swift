@@ -71,12 +71,7 @@ public final class JobWorker: Service {
     /// Stops claiming; running jobs finish and are recorded before `run()` returns.
     public func stop() {
         self.stopping.store(true, ordering: .relaxed)
-        if let claim = self.pendingClaim.withLock({ $0 }) {
-            Task {
-                try await Task.sleep(for: Self.claimGraceAtShutdown)
-                claim.cancel()
-            }
-        }
+        if let claim = self.pendingClaim.withLock({ $0 }) { Self.cancel(claim, afterGrace: Self.claimGraceAtShutdown) }
         self.work.ring()
         self.capacity.ring()
         self.flushes.ring()
@@ -85,6 +80,13 @@ public final class JobWorker: Service {
     /// How long a claim already in flight at `stop()` may still take: a healthy database answers within it and the jobs
     /// it claimed run; an unreachable one must not hold up shutdown.
     static let claimGraceAtShutdown: Duration = .seconds(2)
+
+    private static func cancel(_ claim: Task<[ClaimedJob], any Error>, afterGrace grace: Duration) {
+        Task {
+            try await Task.sleep(for: grace)
+            claim.cancel()
+        }
+    }
 
     private var isStopping: Bool { self.stopping.load(ordering: .relaxed) || Task.isCancelled }
 
@@ -132,6 +134,8 @@ public final class JobWorker: Service {
     private func claim(limit: Int) async throws -> [ClaimedJob] {
         let task = Task { try await self.store.claim(limit: limit) }
         self.pendingClaim.withLock { $0 = task }
+        // `stop()` may have looked for a claim to cancel just before this one was registered.
+        if self.stopping.load(ordering: .relaxed) { Self.cancel(task, afterGrace: Self.claimGraceAtShutdown) }
         defer { self.pendingClaim.withLock { $0 = nil } }
         return try await withTaskCancellationHandler {
             try await task.value
