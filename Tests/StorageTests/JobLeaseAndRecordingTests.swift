@@ -96,7 +96,9 @@ func leaseLeft(_ id: JobID, _ database: Database) async throws -> Double {
             let claimed = try await short.claim(limit: 2)
             #expect(claimed.count == 2)
             let long = JobStore(database: environment.database, workerID: "w", leaseSeconds: 300)
-            try await long.heartbeat([RunningJobs.Key(tenantID: tenant, id: claimed[0].id)])
+            // A handler of an older attempt of the same job renews nothing.
+            try await long.heartbeat([RunningJobs.Key(tenantID: tenant, id: claimed[1].id, attempt: claimed[1].attempt - 1)])
+            try await long.heartbeat([RunningJobs.Key(tenantID: tenant, id: claimed[0].id, attempt: claimed[0].attempt)])
             #expect(try await leaseLeft(claimed[0].id, environment.database) > 200)
             // The other job's handler is done (or given up on): its lease is left to run out.
             #expect(try await leaseLeft(claimed[1].id, environment.database) < 6)
@@ -150,6 +152,25 @@ func leaseLeft(_ id: JobID, _ database: Database) async throws -> Double {
             #expect(records.map(\.state) == [.succeeded, .dead, .succeeded])
             #expect(records[0].result == #"{"echo": "fine"}"#)
             #expect(records[1].lastError?.contains("result cannot be stored") == true)
+        }
+    }
+
+    @Test func aRetryDelayOutOfRangeIsClampedInsteadOfFailingTheWrite() async throws {
+        try await TestDatabase.withFresh { environment in
+            let tenant = TenantID.random()
+            let store = JobStore(database: environment.database, workerID: "w", leaseSeconds: 60)
+            let enqueued = try await environment.database.withTenant(tenant) {
+                try await JobQueue.enqueueBatch([Greeting(name: "a"), Greeting(name: "b")], in: $0)
+            }
+            #expect(enqueued == 2)
+            let claimed = try await store.claim(limit: 2)
+            try await store.fail(claimed[0], error: "Retry-After: forever", retryInSeconds: .infinity, permanent: false)
+            try await store.fail(claimed[1], error: "Retry-After: 10^300", retryInSeconds: 1e300, permanent: false)
+            let first = try #require(try await job(claimed[0].id, tenant: tenant, environment.database))
+            let second = try #require(try await job(claimed[1].id, tenant: tenant, environment.database))
+            #expect(first.state == .pending && second.state == .pending)
+            #expect(first.runAt.timeIntervalSinceNow < 5)
+            #expect(abs(second.runAt.timeIntervalSinceNow - JobStore.longestRetryDelay) < 60)
         }
     }
 
@@ -236,6 +257,16 @@ func leaseLeft(_ id: JobID, _ database: Database) async throws -> Double {
             }
             let kept = try #require(try await environment.database.withTenant(tenant) { try await JobSchedules.list(in: $0) }.first)
             #expect(kept.nextRunAt == shortened.nextRunAt)
+
+            // A schedule that never ran keeps its first run when its interval changes.
+            let firstRun = Date().addingTimeInterval(600)
+            try await environment.database.withTenant(tenant) { transaction in
+                try await JobSchedules.upsert(name: "weekly", payload: Nightly(), everyMinutes: 10080, firstRunAt: firstRun, in: transaction)
+                try await JobSchedules.upsert(name: "weekly", payload: Nightly(), everyMinutes: 60, in: transaction)
+            }
+            let weekly = try #require(
+                try await environment.database.withTenant(tenant) { try await JobSchedules.list(in: $0) }.first { $0.name == "weekly" })
+            #expect(abs(weekly.nextRunAt.timeIntervalSince(firstRun)) < 1)
         }
     }
 

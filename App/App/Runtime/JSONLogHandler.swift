@@ -17,9 +17,10 @@ public struct JSONLogHandler: LogHandler {
         self.write = write
     }
 
-    /// Writes each line to standard error in one `write` call, so that lines from concurrent tasks never interleave.
+    /// Writes each line to standard error whole, under a lock, so that lines from concurrent tasks never interleave.
+    /// A failing standard error (a closed pipe, a full disk) loses the line rather than the process.
     public static func standardError(label: String) -> JSONLogHandler {
-        JSONLogHandler(label: label) { line in FileHandle.standardError.write(Data(line.utf8)) }
+        JSONLogHandler(label: label) { line in StandardError.write(line) }
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {

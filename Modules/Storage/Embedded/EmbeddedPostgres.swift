@@ -65,8 +65,11 @@ public struct EmbeddedPostgres: Sendable {
         }
         let isNew = !fileManager.fileExists(atPath: self.dataDirectory.appendingPathComponent("PG_VERSION").path)
         if isNew {
-            try Data(self.superuserPassword.utf8).write(to: self.passwordFile, options: .atomic)
-            try fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: self.passwordFile.path)
+            try? fileManager.removeItem(at: self.passwordFile)
+            guard
+                fileManager.createFile(
+                    atPath: self.passwordFile.path, contents: Data(self.superuserPassword.utf8), attributes: [.posixPermissions: 0o600])
+            else { throw StorageError.embeddedPostgres("cannot write \(self.passwordFile.path)") }
         }
         if geteuid() == 0 {
             try await ProcessRunner.check("/bin/chown", ["-R", "postgres:postgres", self.clusterDirectory.path])

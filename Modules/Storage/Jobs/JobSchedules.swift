@@ -21,7 +21,8 @@ public struct JobSchedule: Sendable, Equatable {
 public enum JobSchedules {
     /// Creates or updates the schedule called `name` (e.g. `orders.pull:instance:42`); the first run is due at once
     /// unless `firstRunAt` says otherwise. Changing the interval of an existing schedule moves its next run to one new
-    /// interval after its last run (at once if that has passed); `firstRunAt` given on an update moves it there.
+    /// interval after its last run (at once if that has passed; a schedule that never ran keeps its first run);
+    /// `firstRunAt` given on an update moves it there.
     public static func upsert<Payload: JobPayload>(
         name: String, payload: Payload, everyMinutes minutes: Int, firstRunAt: Date? = nil, in transaction: Transaction
     ) async throws {
@@ -38,7 +39,10 @@ public enum JobSchedules {
                 next_run_at = CASE
                     WHEN \(firstRunAt)::timestamptz IS NOT NULL THEN \(firstRunAt)::timestamptz
                     WHEN job_schedules.interval_minutes <> EXCLUDED.interval_minutes
-                        THEN GREATEST(now(), COALESCE(job_schedules.last_enqueued_at, now()) + make_interval(mins => EXCLUDED.interval_minutes))
+                        THEN GREATEST(
+                            now(),
+                            COALESCE(
+                                job_schedules.last_enqueued_at + make_interval(mins => EXCLUDED.interval_minutes), job_schedules.next_run_at))
                     ELSE job_schedules.next_run_at END
             """)
     }

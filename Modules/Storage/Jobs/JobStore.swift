@@ -9,6 +9,8 @@ struct JobStore: Sendable {
     let workerID: String
     let leaseSeconds: Double
 
+    static let longestRetryDelay: Double = 30 * 24 * 3600
+
     func claim(limit: Int) async throws -> [ClaimedJob] {
         try await self.database.withSystem { transaction in
             let rows = try await transaction.query(
@@ -61,6 +63,8 @@ struct JobStore: Sendable {
     /// permanent. If another job with the same unique key is already pending, this one is cancelled as superseded.
     func fail(_ job: ClaimedJob, error: String, retryInSeconds: Double, permanent: Bool) async throws {
         let message = JobErrorText.storable(error)
+        // A delay parsed from a provider (Retry-After) may be anything; PostgreSQL refuses intervals out of range.
+        let retryInSeconds = retryInSeconds.isFinite ? min(max(retryInSeconds, 0), Self.longestRetryDelay) : 0
         do {
             try await self.database.withSystem { transaction in
                 try await transaction.query(
@@ -95,12 +99,14 @@ struct JobStore: Sendable {
         guard !jobs.isEmpty else { return }
         let tenants = jobs.map(\.tenantID.rawValue)
         let ids = jobs.map(\.id.rawValue)
+        let attempts = jobs.map(\.attempt)
         try await self.database.withSystem { transaction in
             try await transaction.query(
                 """
                 UPDATE platform.jobs AS j SET locked_until = now() + make_interval(secs => \(self.leaseSeconds))
-                FROM unnest(\(tenants)::uuid[], \(ids)::int8[]) AS d(tenant_id, id)
-                WHERE j.tenant_id = d.tenant_id AND j.id = d.id AND j.state = 'running' AND j.locked_by = \(self.workerID)
+                FROM unnest(\(tenants)::uuid[], \(ids)::int8[], \(attempts)::int4[]) AS d(tenant_id, id, attempt)
+                WHERE j.tenant_id = d.tenant_id AND j.id = d.id AND j.attempts = d.attempt
+                  AND j.state = 'running' AND j.locked_by = \(self.workerID)
                 """)
         }
     }

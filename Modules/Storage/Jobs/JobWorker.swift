@@ -70,7 +70,7 @@ public final class JobWorker: Service {
 
     /// Stops claiming; running jobs finish and are recorded before `run()` returns.
     public func stop() {
-        self.stopping.store(true, ordering: .relaxed)
+        self.stopping.store(true, ordering: .sequentiallyConsistent)
         if let claim = self.pendingClaim.withLock({ $0 }) { Self.cancel(claim, afterGrace: Self.claimGraceAtShutdown) }
         self.work.ring()
         self.capacity.ring()
@@ -135,7 +135,7 @@ public final class JobWorker: Service {
         let task = Task { try await self.store.claim(limit: limit) }
         self.pendingClaim.withLock { $0 = task }
         // `stop()` may have looked for a claim to cancel just before this one was registered.
-        if self.stopping.load(ordering: .relaxed) { Self.cancel(task, afterGrace: Self.claimGraceAtShutdown) }
+        if self.stopping.load(ordering: .sequentiallyConsistent) { Self.cancel(task, afterGrace: Self.claimGraceAtShutdown) }
         defer { self.pendingClaim.withLock { $0 = nil } }
         return try await withTaskCancellationHandler {
             try await task.value
@@ -154,7 +154,9 @@ public final class JobWorker: Service {
         logger[metadataKey: "tenant"] = "\(job.tenantID)"
         let context = JobContext(job: job, database: self.database, logger: logger, workerID: self.workerID)
         do {
-            let result = try await self.running.run(RunningJobs.Key(tenantID: job.tenantID, id: job.id), timeoutSeconds: handler.timeoutSeconds) {
+            let result = try await self.running.run(
+                RunningJobs.Key(tenantID: job.tenantID, id: job.id, attempt: job.attempt), timeoutSeconds: handler.timeoutSeconds
+            ) {
                 try await handler.run(job.payload, context)
             }
             return .succeeded(job, result)

@@ -5,9 +5,11 @@ import Synchronization
 /// The handler tasks a worker is running, with their deadlines, so that one watchdog can cancel those that overrun
 /// instead of every job racing a timer of its own.
 final class RunningJobs: Sendable {
+    /// One attempt of one job: a worker can hold an old attempt of a job whose lease expired and its new one at once.
     struct Key: Hashable, Sendable {
         let tenantID: TenantID
         let id: JobID
+        let attempt: Int
     }
 
     private struct Entry {

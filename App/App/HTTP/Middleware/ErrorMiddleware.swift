@@ -27,8 +27,11 @@ struct ErrorMiddleware: RouterMiddleware {
                 }
             return try Self.response(for: mapped, requestID: context.requestID)
         } catch let error where SQLState(of: error)?.isDataException == true {
+            // Logged: a value the client sent is the usual cause, but a bug of ours (a bad cast) looks the same.
+            context.logger.warning("the database refused a value", metadata: ["error": "\(String(reflecting: error))"])
             return try Self.response(for: APIError.valueNotStorable, requestID: context.requestID)
         } catch let error where SQLState(of: error)?.isUniqueViolation == true {
+            context.logger.warning("a unique constraint refused a row", metadata: ["error": "\(String(reflecting: error))"])
             return try Self.response(for: APIError.alreadyExists, requestID: context.requestID)
         } catch {
             context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
