@@ -49,6 +49,7 @@ check "the admin JWT works for the demo tenant" "curl -sf -H 'Authorization: Bea
 check "the ERP key authenticates" "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Api-Key: $key' http://127.0.0.1:$port/api/import/status/1)\" = 404 ]"
 cli() { SWITCHYARD_HOME="$home/state" .build/debug/switchyard "$@" 2>>"$home/cli.log"; }
 check "the embedded PostgreSQL refuses connections without its password" "! PGPASSWORD=wrong psql -h 127.0.0.1 -p $pg_port -U switchyard -w -c 'SELECT 1' postgres >/dev/null 2>&1 && PGPASSWORD=\$(python3 -c \"import json,urllib.parse; print(urllib.parse.urlparse(json.load(open('$home/state/dev.json'))['databaseURL']).password)\") psql -h 127.0.0.1 -p $pg_port -U switchyard -w -c 'SELECT 1' postgres >/dev/null"
+check "the application role's password is not the well-known default" "! PGPASSWORD=switchyard_app psql -h 127.0.0.1 -p $pg_port -U switchyard_app -w -c 'SELECT 1' switchyard >/dev/null 2>&1"
 check "its logs are JSON lines that carry request ids" "python3 -c \"import json,sys; objs=[json.loads(l) for l in open('$log') if l.startswith('{')]; sys.exit(0 if objs and any('request_id' in o for o in objs) else 1)\""
 check "migrate finds the database up to date" "cli migrate | grep -q 'up to date'"
 check "seeding the demo tenant again changes nothing" "cli seed seeds/demo.json | grep -q '$orgid'"

@@ -7,7 +7,7 @@ import Storage
 #endif
 
 /// The PostgreSQL server shared by one test process.
-final class TestServer: Sendable {
+public final class TestServer: Sendable {
     static let templateName = "switchyard_template"
     static let shared = Task { try await TestServer.start() }
 
@@ -66,7 +66,7 @@ final class TestServer: Sendable {
     }
 
     /// Asks the kernel for a port nobody listens on.
-    private static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(socket) }
         var address = sockaddr_in()

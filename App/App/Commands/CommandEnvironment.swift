@@ -17,7 +17,20 @@ struct CommandEnvironment: Sendable {
         LoggingBootstrap.once(format: configuration.logFormat)
         var logger = Logger(label: "switchyard.\(label)")
         logger.logLevel = configuration.logLevel
-        return CommandEnvironment(configuration: configuration, logger: logger)
+        let environment = CommandEnvironment(configuration: configuration, logger: logger)
+        guard let secrets = try? DevSecrets.read(home: configuration.homeDirectory) else { return environment }
+        return environment.using(secrets)
+    }
+
+    /// On the embedded default (no `DATABASE_URL`), the application role's password is the one `switchyard dev`
+    /// generated, unless `APP_DATABASE_PASSWORD` says otherwise: a well-known default would let any local user in.
+    func using(_ secrets: DevSecrets) -> CommandEnvironment {
+        guard self.configuration.databaseURL == nil, self.configuration.applicationDatabaseURL == nil,
+            !self.configuration.applicationRolePasswordGiven, let password = secrets.appDatabasePassword
+        else { return self }
+        var configuration = self.configuration
+        configuration.applicationRole = ApplicationRole(name: configuration.applicationRole.name, password: password)
+        return CommandEnvironment(configuration: configuration, logger: self.logger)
     }
 
     /// The owner URL: `DATABASE_URL`, or the one a running `switchyard dev` wrote to `dev.json`.

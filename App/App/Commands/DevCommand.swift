@@ -22,6 +22,8 @@ struct DevCommand: AsyncParsableCommand {
         if let port { environment = environment.with(port: port) }
         let home = environment.configuration.homeDirectory
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let secrets = try DevSecrets.readOrCreate(home: home)
+        environment = environment.using(secrets)
 
         var embedded: EmbeddedPostgres?
         if environment.configuration.databaseURL == nil {
@@ -38,7 +40,7 @@ struct DevCommand: AsyncParsableCommand {
                     try await embedded.start()
                     try await DatabaseAdministration.createDatabaseIfMissing("switchyard", server: embedded.serverURL, logger: environment.logger)
                 }
-                return try await self.prepare(environment: environment)
+                return try await self.prepare(environment: environment, secrets: secrets)
             }
             try await Self.serve(prepared)
         } catch {
@@ -75,12 +77,11 @@ struct DevCommand: AsyncParsableCommand {
         let databaseDescription: String
     }
 
-    private func prepare(environment: CommandEnvironment) async throws -> Prepared {
+    private func prepare(environment: CommandEnvironment, secrets: DevSecrets) async throws -> Prepared {
         let configuration = environment.configuration
         let home = configuration.homeDirectory
         let owner = try environment.ownerURL()
         try await DatabaseConnections.migrate(configuration: configuration, owner: owner, logger: environment.logger)
-        let secrets = try DevSecrets.readOrCreate(home: home)
         var effective = configuration
         effective.jwtSecret = configuration.jwtSecret ?? secrets.jwtSecret
         effective.metricsToken = configuration.metricsToken ?? secrets.metricsToken

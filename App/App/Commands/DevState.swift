@@ -23,10 +23,13 @@ struct DevState: Codable, Sendable {
     }
 }
 
-/// Secrets `switchyard dev` generates once and keeps, so JWTs and the metrics token survive restarts.
+/// Secrets `switchyard dev` generates once and keeps, so JWTs, the metrics token and the application role's password
+/// survive restarts.
 struct DevSecrets: Codable, Sendable {
     let jwtSecret: String
     let metricsToken: String
+    /// Absent in files written before dev generated it; `readOrCreate` adds it.
+    let appDatabasePassword: String?
 
     static func file(home: URL) -> URL { home.appendingPathComponent("secrets.json") }
 
@@ -35,8 +38,11 @@ struct DevSecrets: Codable, Sendable {
     }
 
     static func readOrCreate(home: URL) throws -> DevSecrets {
-        if let secrets = try? self.read(home: home) { return secrets }
-        let secrets = DevSecrets(jwtSecret: Hex.random(bytes: 32), metricsToken: Hex.random(bytes: 24))
+        let existing = try? self.read(home: home)
+        if let existing, existing.appDatabasePassword != nil { return existing }
+        let secrets = DevSecrets(
+            jwtSecret: existing?.jwtSecret ?? Hex.random(bytes: 32), metricsToken: existing?.metricsToken ?? Hex.random(bytes: 24),
+            appDatabasePassword: Hex.random(bytes: 24))
         try PrivateFile.write(try JSONEncoder().encode(secrets), to: self.file(home: home))
         return secrets
     }

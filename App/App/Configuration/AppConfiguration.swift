@@ -13,6 +13,9 @@ public struct AppConfiguration: Sendable {
     /// The application role's URL, when given explicitly.
     public var applicationDatabaseURL: DatabaseURL?
     public var applicationRole: ApplicationRole
+    /// Whether `APP_DATABASE_PASSWORD` was given; without it and without `DATABASE_URL`, the password `switchyard dev`
+    /// generated is used.
+    public var applicationRolePasswordGiven: Bool
     public var databasePoolSize: Int
     public var jwtSecret: String?
     public var jwtIssuer: String
@@ -49,6 +52,7 @@ public struct AppConfiguration: Sendable {
             applicationRole: ApplicationRole(
                 name: config.string(forKey: "app.database.role", default: "switchyard_app"),
                 password: config.string(forKey: "app.database.password", isSecret: true, default: "switchyard_app")),
+            applicationRolePasswordGiven: config.string(forKey: "app.database.password", isSecret: true) != nil,
             databasePoolSize: config.int(forKey: "database.pool.size", default: 20),
             jwtSecret: config.string(forKey: "jwt.secret", isSecret: true),
             jwtIssuer: config.string(forKey: "jwt.issuer", default: "switchyard"),

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Kernel
 import Logging
+import PostgresNIO
 
 /// A private PostgreSQL cluster in a folder of its own, run from the system's PostgreSQL binaries:
 /// created on first start, reused afterwards, listening on loopback only, with password (SCRAM) authentication for
@@ -65,11 +66,7 @@ public struct EmbeddedPostgres: Sendable {
         }
         let isNew = !fileManager.fileExists(atPath: self.dataDirectory.appendingPathComponent("PG_VERSION").path)
         if isNew {
-            try? fileManager.removeItem(at: self.passwordFile)
-            guard
-                fileManager.createFile(
-                    atPath: self.passwordFile.path, contents: Data(self.superuserPassword.utf8), attributes: [.posixPermissions: 0o600])
-            else { throw StorageError.embeddedPostgres("cannot write \(self.passwordFile.path)") }
+            try self.writePasswordFile()
         }
         if geteuid() == 0 {
             try await ProcessRunner.check("/bin/chown", ["-R", "postgres:postgres", self.clusterDirectory.path])
@@ -99,6 +96,41 @@ public struct EmbeddedPostgres: Sendable {
                 "-D", self.dataDirectory.path, "-l", self.logFile.path, "-w", "-t", "60", "-o", "-p \(self.port)", "start",
             ])
         self.logger.info("PostgreSQL started", metadata: ["port": "\(self.port)"])
+        if !fileManager.fileExists(atPath: self.passwordFile.path) {
+            try await self.requirePasswords()
+        }
+    }
+
+    /// A cluster created before passwords were required trusts every local connection: give the superuser a password,
+    /// keep it on file, and switch authentication to SCRAM.
+    private func requirePasswords() async throws {
+        self.logger.warning("this cluster trusted every local connection; switching it to password authentication")
+        try await DatabaseAdministration.withConnection(to: self.serverURL, logger: self.logger) { connection in
+            try await connection.query(
+                PostgresQuery(unsafeSQL: "ALTER ROLE \(Self.superuser) PASSWORD '\(self.superuserPassword)'"), logger: self.logger)
+        }
+        try self.writePasswordFile()
+        let rules = self.dataDirectory.appendingPathComponent("pg_hba.conf")
+        let original = try String(contentsOf: rules, encoding: .utf8)
+        let converted = original.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix("#")
+                ? String(line) : String(line).replacingOccurrences(of: #"\btrust\s*$"#, with: "scram-sha-256", options: .regularExpression)
+        }.joined(separator: "\n")
+        // Rewritten in place, so the file keeps its owner (the postgres user when we are root).
+        let handle = try FileHandle(forWritingTo: rules)
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(converted.utf8))
+        try handle.close()
+        try await self.tool("pg_ctl", ["-D", self.dataDirectory.path, "reload"])
+    }
+
+    private func writePasswordFile() throws {
+        let fileManager = FileManager.default
+        try? fileManager.removeItem(at: self.passwordFile)
+        guard
+            fileManager.createFile(
+                atPath: self.passwordFile.path, contents: Data(self.superuserPassword.utf8), attributes: [.posixPermissions: 0o600])
+        else { throw StorageError.embeddedPostgres("cannot write \(self.passwordFile.path)") }
     }
 
     public func stop() async throws {
