@@ -24,20 +24,21 @@ func leaseLeft(_ id: JobID, _ database: Database) async throws -> Double {
     }
 }
 
+/// Enqueues a greeting with a unique key for `tenant`.
+func enqueueGreeting(_ name: String, key: String, tenant: TenantID, _ database: Database) async throws -> EnqueuedJob {
+    try await database.withTenant(tenant) { try await JobQueue.enqueue(Greeting(name: name), options: JobOptions(uniqueKey: key), in: $0) }
+}
+
 @Suite struct JobLeaseAndRecordingTests {
     @Test func ofExpiredJobsSharingAUniqueKeyOnlyTheNewestRunsAgain() async throws {
         try await TestDatabase.withFresh { environment in
             let tenant = TenantID.random()
-            let options = JobOptions(uniqueKey: "instance:1")
+            let key = "instance:1"
             let crashed = JobStore(database: environment.database, workerID: "crashed", leaseSeconds: 0.2)
             // A job with the key is claimed, a second with the same key is enqueued and claimed too: both run at once.
-            let older = try await environment.database.withTenant(tenant) {
-                try await JobQueue.enqueue(Greeting(name: "1"), options: options, in: $0)
-            }
+            let older = try await enqueueGreeting("1", key: key, tenant: tenant, environment.database)
             #expect(try await crashed.claim(limit: 10).map(\.id) == [older.id])
-            let newer = try await environment.database.withTenant(tenant) {
-                try await JobQueue.enqueue(Greeting(name: "2"), options: options, in: $0)
-            }
+            let newer = try await enqueueGreeting("2", key: key, tenant: tenant, environment.database)
             #expect(try await crashed.claim(limit: 10).map(\.id) == [newer.id])
             try await Task.sleep(for: .milliseconds(400))
 
@@ -54,15 +55,11 @@ func leaseLeft(_ id: JobID, _ database: Database) async throws -> Double {
     @Test func anExpiredJobDoesNotRunAgainWhileAnotherWithItsKeyIsPending() async throws {
         try await TestDatabase.withFresh { environment in
             let tenant = TenantID.random()
-            let options = JobOptions(uniqueKey: "instance:2")
+            let key = "instance:2"
             let crashed = JobStore(database: environment.database, workerID: "crashed", leaseSeconds: 0.2)
-            let running = try await environment.database.withTenant(tenant) {
-                try await JobQueue.enqueue(Greeting(name: "1"), options: options, in: $0)
-            }
+            let running = try await enqueueGreeting("1", key: key, tenant: tenant, environment.database)
             _ = try await crashed.claim(limit: 10)
-            let pending = try await environment.database.withTenant(tenant) {
-                try await JobQueue.enqueue(Greeting(name: "2"), options: options, in: $0)
-            }
+            let pending = try await enqueueGreeting("2", key: key, tenant: tenant, environment.database)
             try await Task.sleep(for: .milliseconds(400))
             #expect(try await crashed.reapExpiredLeases() == 1)
             #expect(try await job(running.id, tenant: tenant, environment.database)?.state == .cancelled)
@@ -73,13 +70,11 @@ func leaseLeft(_ id: JobID, _ database: Database) async throws -> Double {
     @Test func aFailedJobWhoseKeyIsPendingAgainIsCancelledAsSuperseded() async throws {
         try await TestDatabase.withFresh { environment in
             let tenant = TenantID.random()
-            let options = JobOptions(uniqueKey: "instance:3")
+            let key = "instance:3"
             let store = JobStore(database: environment.database, workerID: "w", leaseSeconds: 60)
-            _ = try await environment.database.withTenant(tenant) { try await JobQueue.enqueue(Greeting(name: "1"), options: options, in: $0) }
+            _ = try await enqueueGreeting("1", key: key, tenant: tenant, environment.database)
             let claimed = try #require(try await store.claim(limit: 1).first)
-            let pending = try await environment.database.withTenant(tenant) {
-                try await JobQueue.enqueue(Greeting(name: "2"), options: options, in: $0)
-            }
+            let pending = try await enqueueGreeting("2", key: key, tenant: tenant, environment.database)
             try await store.fail(claimed, error: "provider timed out", retryInSeconds: 1, permanent: false)
             let failed = try #require(try await job(claimed.id, tenant: tenant, environment.database))
             #expect(failed.state == .cancelled)
@@ -273,12 +268,12 @@ func leaseLeft(_ id: JobID, _ database: Database) async throws -> Double {
     @Test func retryingAJobWhoseKeyIsPendingAgainIsAConflict() async throws {
         try await TestDatabase.withFresh { environment in
             let tenant = TenantID.random()
-            let options = JobOptions(uniqueKey: "instance:4")
+            let key = "instance:4"
             let store = JobStore(database: environment.database, workerID: "w", leaseSeconds: 60)
-            let dead = try await environment.database.withTenant(tenant) { try await JobQueue.enqueue(Greeting(name: "1"), options: options, in: $0) }
+            let dead = try await enqueueGreeting("1", key: key, tenant: tenant, environment.database)
             let claimed = try #require(try await store.claim(limit: 1).first)
             try await store.fail(claimed, error: "gone", retryInSeconds: 0, permanent: true)
-            _ = try await environment.database.withTenant(tenant) { try await JobQueue.enqueue(Greeting(name: "2"), options: options, in: $0) }
+            _ = try await enqueueGreeting("2", key: key, tenant: tenant, environment.database)
             await #expect(throws: JobQueueError.uniqueKeyPending(dead.id, key: "instance:4")) {
                 try await environment.database.withTenant(tenant) { try await JobQueue.retry(dead.id, in: $0) }
             }

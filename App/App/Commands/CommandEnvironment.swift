@@ -9,8 +9,10 @@ import Synchronization
 
 /// What every subcommand starts from: the configuration, a logger, and the way to the database.
 struct CommandEnvironment: Sendable {
-    let configuration: AppConfiguration
+    var configuration: AppConfiguration
     let logger: Logger
+    /// The secrets `switchyard dev` keeps in this folder, if it has run here.
+    var devSecrets: DevSecrets? = nil
 
     static func load(label: String) throws -> CommandEnvironment {
         let configuration = try AppConfiguration.load()
@@ -25,12 +27,13 @@ struct CommandEnvironment: Sendable {
     /// On the embedded default (no `DATABASE_URL`), the application role's password is the one `switchyard dev`
     /// generated, unless `APP_DATABASE_PASSWORD` says otherwise: a well-known default would let any local user in.
     func using(_ secrets: DevSecrets) -> CommandEnvironment {
+        var environment = self
+        environment.devSecrets = secrets
         guard self.configuration.databaseURL == nil, self.configuration.applicationDatabaseURL == nil,
             !self.configuration.applicationRolePasswordGiven, let password = secrets.appDatabasePassword
-        else { return self }
-        var configuration = self.configuration
-        configuration.applicationRole = ApplicationRole(name: configuration.applicationRole.name, password: password)
-        return CommandEnvironment(configuration: configuration, logger: self.logger)
+        else { return environment }
+        environment.configuration.applicationRole = ApplicationRole(name: self.configuration.applicationRole.name, password: password)
+        return environment
     }
 
     /// The owner URL: `DATABASE_URL`, or the one a running `switchyard dev` wrote to `dev.json`.
@@ -51,8 +54,8 @@ struct CommandEnvironment: Sendable {
         let url = try self.applicationURL()
         let configuration = self.configuration
         let logger = self.logger
+        let secrets = self.devSecrets
         return try await DatabaseAdministration.withClient(url, poolSize: 4, logger: logger) { client in
-            let secrets = try? DevSecrets.read(home: configuration.homeDirectory)
             let services = try await AppServices.live(client: client, configuration: configuration, logger: logger, secrets: secrets)
             return try await body(services)
         }

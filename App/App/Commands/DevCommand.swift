@@ -29,9 +29,7 @@ struct DevCommand: AsyncParsableCommand {
         if environment.configuration.databaseURL == nil {
             let cluster = try EmbeddedPostgres(
                 directory: home.appendingPathComponent("postgres"), port: environment.configuration.embeddedPostgresPort, logger: environment.logger)
-            var configuration = environment.configuration
-            configuration.databaseURL = cluster.serverURL.with(database: "switchyard")
-            environment = CommandEnvironment(configuration: configuration, logger: environment.logger)
+            environment.configuration.databaseURL = cluster.serverURL.with(database: "switchyard")
             embedded = cluster
         }
         do {
@@ -78,18 +76,17 @@ struct DevCommand: AsyncParsableCommand {
     }
 
     private func prepare(environment: CommandEnvironment, secrets: DevSecrets) async throws -> Prepared {
-        let configuration = environment.configuration
-        let home = configuration.homeDirectory
+        let home = environment.configuration.homeDirectory
         let owner = try environment.ownerURL()
-        try await DatabaseConnections.migrate(configuration: configuration, owner: owner, logger: environment.logger)
-        var effective = configuration
-        effective.jwtSecret = configuration.jwtSecret ?? secrets.jwtSecret
-        effective.metricsToken = configuration.metricsToken ?? secrets.metricsToken
-        let environment = CommandEnvironment(configuration: effective, logger: environment.logger)
+        try await DatabaseConnections.migrate(configuration: environment.configuration, owner: owner, logger: environment.logger)
+        var environment = environment
+        environment.configuration.jwtSecret = environment.configuration.jwtSecret ?? secrets.jwtSecret
+        environment.configuration.metricsToken = environment.configuration.metricsToken ?? secrets.metricsToken
+        let effective = environment.configuration
         let url = "http://\(effective.host):\(effective.port)"
         let metricsToken = effective.metricsToken ?? ""
 
-        let seedURL = self.seed.map { URL(fileURLWithPath: $0) } ?? configuration.seedsDirectory.appendingPathComponent("demo.json")
+        let seedURL = self.seed.map { URL(fileURLWithPath: $0) } ?? effective.seedsDirectory.appendingPathComponent("demo.json")
         let seedFile = try SeedFile.load(seedURL)
         let previous = try? DevState.read(home: home)
         let state = try await environment.withServices { services in

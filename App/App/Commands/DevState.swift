@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Storage
 
 /// What `switchyard dev` tells scripts: written to `.switchyard/dev.json` on every start.
 struct DevState: Codable, Sendable {
@@ -45,14 +46,5 @@ struct DevSecrets: Codable, Sendable {
             appDatabasePassword: Hex.random(bytes: 24))
         try PrivateFile.write(try JSONEncoder().encode(secrets), to: self.file(home: home))
         return secrets
-    }
-}
-
-/// Files readable by their owner only.
-enum PrivateFile {
-    static func write(_ data: Data, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url, options: .atomic)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
     }
 }

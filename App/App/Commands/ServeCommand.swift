@@ -22,9 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
 
 extension CommandEnvironment {
     func with(port: Int) -> CommandEnvironment {
-        var configuration = self.configuration
-        configuration.port = port
-        return CommandEnvironment(configuration: configuration, logger: self.logger)
+        var environment = self
+        environment.configuration.port = port
+        return environment
     }
 }
 

@@ -125,12 +125,7 @@ public struct EmbeddedPostgres: Sendable {
     }
 
     private func writePasswordFile() throws {
-        let fileManager = FileManager.default
-        try? fileManager.removeItem(at: self.passwordFile)
-        guard
-            fileManager.createFile(
-                atPath: self.passwordFile.path, contents: Data(self.superuserPassword.utf8), attributes: [.posixPermissions: 0o600])
-        else { throw StorageError.embeddedPostgres("cannot write \(self.passwordFile.path)") }
+        try PrivateFile.write(Data(self.superuserPassword.utf8), to: self.passwordFile)
     }
 
     public func stop() async throws {
