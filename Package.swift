@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/GraphQLSwift/GraphQL.git", from: "4.3.0"),
     ],
     targets: [
         // MARK: Kernel and shared infrastructure
@@ -42,6 +44,17 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Modules/Storage",
+            swiftSettings: strictness
+        ),
+
+        // MARK: Query language engine (knows nothing of commerce)
+        .target(
+            name: "QueryLanguage",
+            dependencies: [
+                .product(name: "GraphQL", package: "GraphQL"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            path: "Modules/QueryLanguage",
             swiftSettings: strictness
         ),
 
@@ -67,7 +80,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Kernel", "Storage", "IdentityContracts", "Identity",
+                "Kernel", "Storage", "IdentityContracts", "Identity", "QueryLanguage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -135,6 +148,28 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "QueryLanguageTests",
+            dependencies: [
+                "QueryLanguage", "QueryFixtures",
+                .product(name: "GraphQL", package: "GraphQL"),
+            ],
+            path: "Tests/QueryLanguageTests",
+            resources: [.copy("Corpus")],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "QueryFixtures",
+            dependencies: ["QueryLanguage", .product(name: "GraphQL", package: "GraphQL")],
+            path: "Tests/QueryFixtures",
+            swiftSettings: strictness
+        ),
+        .executableTarget(
+            name: "QueryFuzz",
+            dependencies: ["QueryFixtures"],
+            path: "Tests/QueryFuzz",
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "ArchitectureTests",
             path: "Tests/ArchitectureTests",
             swiftSettings: strictness
@@ -142,7 +177,8 @@ let package = Package(
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "App", "Kernel", "Storage", "Identity",
+                "App", "Kernel", "Storage", "Identity", "QueryLanguage", "QueryFixtures",
+                .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

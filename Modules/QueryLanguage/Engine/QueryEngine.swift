@@ -1,0 +1,250 @@
+import GraphQL
+
+/// Runs GraphQL-over-HTTP requests against a bound schema: cached parse/validate/plan, limits and throttling before
+/// any resolver runs, batched execution, and a response written straight to bytes.
+public final class QueryEngine<Context: Sendable>: Sendable {
+    public let schema: QuerySchema<Context>
+    public let limits: QueryLimits
+    private let buckets: ThrottleBuckets
+    private let cache = DocumentCache(capacity: 1000)
+    private let presentError: @Sendable (any Error) -> FieldError
+
+    /// `presentError` turns a resolver's error into what the client sees; it is the one place application errors
+    /// are mapped, and must not reveal internals.
+    public init(schema: QuerySchema<Context>, limits: QueryLimits = QueryLimits(), presentError: @escaping @Sendable (any Error) -> FieldError) {
+        self.schema = schema
+        self.limits = limits
+        self.buckets = ThrottleBuckets(capacity: limits.bucketCapacity, restoreRate: limits.restoreRate)
+        self.presentError = presentError
+    }
+
+    /// Executes one request. `throttleKey` names the bucket the cost is drawn from (one per API token); `nil` skips
+    /// throttling. `allowMutations` is false for GET requests.
+    public func execute(_ request: QueryRequest, context: Context, throttleKey: String?, allowMutations: Bool = true) async -> QueryResponse {
+        let document: CachedDocument
+        switch self.document(request.query) {
+        case .success(let cached): document = cached
+        case .failure(let error): return Self.rejected([error])
+        }
+        guard document.errors.isEmpty, let ast = document.document else { return Self.rejected(document.errors) }
+        let operation: OperationDefinition
+        switch Self.operation(in: ast, named: request.operationName) {
+        case .success(let found): operation = found
+        case .failure(let error): return Self.rejected([error])
+        }
+        if operation.operation == .mutation, !allowMutations {
+            return QueryResponse(
+                outcome: .mutationNotAllowed, body: Self.body(errors: [Self.mutationOverGet], data: nil, cost: nil), errors: [Self.mutationOverGet])
+        }
+        let rootType: String
+        switch operation.operation {
+        case .query: rootType = self.schema.model.queryType ?? "Query"
+        case .mutation:
+            guard let mutationType = self.schema.model.mutationType else {
+                return Self.rejected([QueryError(message: "The schema has no mutations.", code: "GRAPHQL_VALIDATION_FAILED")])
+            }
+            rootType = mutationType
+        case .subscription:
+            return Self.rejected([QueryError(message: "Subscriptions are not supported.", code: "GRAPHQL_VALIDATION_FAILED")])
+        }
+        let variables: [String: Map]
+        switch self.schema.coercion.coerceVariables(operation.variableDefinitions, inputs: request.variables) {
+        case .success(let coerced): variables = coerced
+        case .failure(let failure): return Self.rejected(failure.errors)
+        }
+        let key = CachedDocument.PlanKey(
+            operationName: operation.name?.value, conditions: document.conditionVariables.map { variables[$0] == .bool(true) })
+        let plan: OperationPlan
+        do {
+            plan = try document.plan(key) {
+                var planner = Planner(model: self.schema.model, document: ast, variables: variables)
+                return try planner.plan(operation, rootType: rootType)
+            }
+        } catch {
+            return Self.rejected([
+                QueryError(
+                    message: "The query selects more than \(Planner.maximumPlannedFields) fields once its fragments are expanded.",
+                    code: "MAX_COMPLEXITY_EXCEEDED")
+            ])
+        }
+        if let error = self.limitError(plan) { return Self.rejected([error]) }
+        let requested = CostAnalysis.requested(plan, coercion: self.schema.coercion, variables: variables, limits: self.limits)
+        guard requested <= self.limits.maximumCost else {
+            let error = QueryError(
+                message: "Query cost is \(requested), which exceeds the single query max cost limit (\(self.limits.maximumCost)).",
+                code: "MAX_COST_EXCEEDED", extensions: [("cost", String(requested)), ("maxCost", String(self.limits.maximumCost))])
+            return Self.rejected([error], cost: Cost(requested: requested, actual: nil, status: nil))
+        }
+        var status: ThrottleBuckets.Status?
+        if let throttleKey {
+            let taken = self.buckets.take(requested, key: throttleKey)
+            status = taken.status
+            guard taken.granted else {
+                let error = QueryError(message: "Throttled", code: "THROTTLED")
+                let cost = Cost(requested: requested, actual: nil, status: taken.status)
+                return QueryResponse(outcome: .throttled, body: Self.body(errors: [error], data: nil, cost: cost), errors: [error])
+            }
+        }
+        var introspection: [String: [UInt8]] = [:]
+        if !plan.introspectionKeys.isEmpty {
+            introspection = await IntrospectionRunner.run(
+                schema: self.schema.schema, document: ast, operation: operation, keys: plan.introspectionKeys, variables: variables)
+        }
+        var executor = Executor(
+            bindings: self.schema.bindings, coercion: self.schema.coercion, variables: variables, context: context,
+            mutationRoot: operation.operation == .mutation, presentError: self.presentError)
+        let root = await executor.resolveRoot(plan.root)
+        var writer = ResponseWriter(capacity: 4096, introspection: introspection)
+        _ = writer.writeRoot(root)
+        let actual = executor.actualCost
+        if let throttleKey { status = self.buckets.refund(requested - min(actual, requested), key: throttleKey) }
+        let cost = Cost(requested: requested, actual: actual, status: status)
+        return QueryResponse(outcome: .executed, body: Self.body(errors: writer.errors, data: writer.json.bytes, cost: cost), errors: writer.errors)
+    }
+
+    // MARK: Steps
+
+    private func document(_ text: String) -> Result<CachedDocument, QueryError> {
+        if let cached = self.cache.cached(text) { return .success(cached) }
+        guard TokenCounter.count(text, limit: self.limits.maximumTokens) <= self.limits.maximumTokens else {
+            return .failure(
+                QueryError(message: "The document has more than \(self.limits.maximumTokens) tokens.", code: "MAX_TOKENS_EXCEEDED"))
+        }
+        return .success(self.cache.document(text) { self.compile(text) })
+    }
+
+    private func compile(_ text: String) -> CachedDocument {
+        let document: Document
+        do {
+            document = try parse(source: Source(body: text))
+        } catch let error as GraphQLError {
+            return CachedDocument(document: nil, errors: [QueryError(error, code: "GRAPHQL_PARSE_FAILED")])
+        } catch {
+            return CachedDocument(document: nil, errors: [QueryError(message: "\(error)", code: "GRAPHQL_PARSE_FAILED")])
+        }
+        let errors = validate(schema: self.schema.schema, ast: document).map { QueryError($0, code: "GRAPHQL_VALIDATION_FAILED") }
+        return CachedDocument(document: document, errors: errors)
+    }
+
+    private static func operation(in document: Document, named name: String?) -> Result<OperationDefinition, QueryError> {
+        let operations = document.definitions.compactMap { $0 as? OperationDefinition }
+        if let name {
+            guard let operation = operations.first(where: { $0.name?.value == name }) else {
+                return .failure(QueryError(message: "Unknown operation named \"\(name)\".", code: "OPERATION_RESOLUTION_FAILURE"))
+            }
+            return .success(operation)
+        }
+        guard operations.count == 1, let operation = operations.first else {
+            return .failure(
+                QueryError(message: "Must provide operation name if query contains multiple operations.", code: "OPERATION_RESOLUTION_FAILURE"))
+        }
+        return .success(operation)
+    }
+
+    private func limitError(_ plan: OperationPlan) -> QueryError? {
+        if plan.depth > self.limits.maximumDepth {
+            return QueryError(
+                message: "Query depth is \(plan.depth), which exceeds the maximum depth (\(self.limits.maximumDepth)).", code: "MAX_DEPTH_EXCEEDED")
+        }
+        if plan.aliasCount > self.limits.maximumAliases {
+            return QueryError(
+                message: "The query uses \(plan.aliasCount) aliases, more than the maximum (\(self.limits.maximumAliases)).",
+                code: "MAX_ALIASES_EXCEEDED")
+        }
+        return nil
+    }
+
+    private static var mutationOverGet: QueryError { QueryError(message: "Mutations are only accepted over POST.", code: "METHOD_NOT_ALLOWED") }
+
+    // MARK: Response body
+
+    struct Cost {
+        let requested: Int
+        let actual: Int?
+        let status: ThrottleBuckets.Status?
+    }
+
+    private static func rejected(_ errors: [QueryError], cost: Cost? = nil) -> QueryResponse {
+        QueryResponse(outcome: .rejected, body: self.body(errors: errors, data: nil, cost: cost), errors: errors)
+    }
+
+    static func body(errors: [QueryError], data: [UInt8]?, cost: Cost?) -> [UInt8] {
+        var json = JSONWriter(capacity: (data?.count ?? 0) + 256)
+        json.byte(UInt8(ascii: "{"))
+        var first = true
+        func key(_ name: String) {
+            if !first { json.byte(UInt8(ascii: ",")) }
+            first = false
+            json.string(name)
+            json.byte(UInt8(ascii: ":"))
+        }
+        if !errors.isEmpty {
+            key("errors")
+            json.byte(UInt8(ascii: "["))
+            for (index, error) in errors.enumerated() {
+                if index > 0 { json.byte(UInt8(ascii: ",")) }
+                Self.write(error, to: &json)
+            }
+            json.byte(UInt8(ascii: "]"))
+        }
+        if let data {
+            key("data")
+            json.raw(data)
+        }
+        if let cost {
+            key("extensions")
+            json.raw("{\"cost\":{\"requestedQueryCost\":\(cost.requested),\"actualQueryCost\":")
+            if let actual = cost.actual { json.int(actual) } else { json.null() }
+            if let status = cost.status {
+                json.raw(
+                    ",\"throttleStatus\":{\"maximumAvailable\":\(status.maximumAvailable),\"currentlyAvailable\":\(status.currentlyAvailable),\"restoreRate\":\(status.restoreRate)}"
+                )
+            }
+            json.raw("}}")
+        }
+        json.byte(UInt8(ascii: "}"))
+        return json.bytes
+    }
+
+    private static func write(_ error: QueryError, to json: inout JSONWriter) {
+        json.raw("{\"message\":")
+        json.string(error.message)
+        if !error.locations.isEmpty {
+            json.raw(",\"locations\":[")
+            for (index, location) in error.locations.enumerated() {
+                if index > 0 { json.byte(UInt8(ascii: ",")) }
+                json.raw("{\"line\":\(location.line),\"column\":\(location.column)}")
+            }
+            json.byte(UInt8(ascii: "]"))
+        }
+        if !error.path.isEmpty {
+            json.raw(",\"path\":[")
+            for (index, element) in error.path.enumerated() {
+                if index > 0 { json.byte(UInt8(ascii: ",")) }
+                switch element {
+                case .key(let key): json.string(key)
+                case .index(let position): json.int(position)
+                }
+            }
+            json.byte(UInt8(ascii: "]"))
+        }
+        if error.code != nil || !error.extensions.isEmpty {
+            json.raw(",\"extensions\":{")
+            var first = true
+            if let code = error.code {
+                json.raw("\"code\":")
+                json.string(code)
+                first = false
+            }
+            for (name, value) in error.extensions {
+                if !first { json.byte(UInt8(ascii: ",")) }
+                first = false
+                json.string(name)
+                json.byte(UInt8(ascii: ":"))
+                json.raw(value)
+            }
+            json.byte(UInt8(ascii: "}"))
+        }
+        json.byte(UInt8(ascii: "}"))
+    }
+}
