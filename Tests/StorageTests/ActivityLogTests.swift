@@ -37,7 +37,9 @@ import Testing
             #expect(seen == ["event.6", "event.5", "event.4", "event.3", "event.2", "event.1", "event.0"])
 
             let aboutOrderOne = try await environment.database.withTenant(tenant) { transaction in
-                try await ActivityLog.list(subjectType: "Order", subjectID: "1", page: try PageRequest(first: 10), in: transaction)
+                try await ActivityLog.list(
+                    filter: ActivityFilter(subjectType: StringFilter(eq: "Order"), subjectId: StringFilter(eq: "1")),
+                    page: try PageRequest(first: 10), in: transaction)
             }
             #expect(aboutOrderOne.items.map(\.event) == ["event.5", "event.3", "event.1"])
             #expect(aboutOrderOne.items.first?.properties == #"{"n": "5"}"#)

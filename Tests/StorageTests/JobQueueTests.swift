@@ -200,10 +200,10 @@ func job(_ id: JobID, tenant: TenantID, _ database: Database) async throws -> Jo
                 release.withLock { $0 = true }
                 try await eventually("the job finishes") { try await job(enqueued.id, tenant: tenant, environment.database)?.state == .succeeded }
             }
-            let tray = try await environment.database.withTenant(tenant) { try await JobQueue.tracked(page: PageRequest(first: 10), in: $0) }
+            let tray = try await environment.database.withTenant(tenant) { try await JobQueue.tray(page: PageRequest(first: 10), in: $0) }
             #expect(tray.items.map(\.id) == [enqueued.id])
             #expect(tray.items.first?.progressPercent == 100)
-            let otherTray = try await environment.database.withTenant(.random()) { try await JobQueue.tracked(page: PageRequest(first: 10), in: $0) }
+            let otherTray = try await environment.database.withTenant(.random()) { try await JobQueue.tray(page: PageRequest(first: 10), in: $0) }
             #expect(otherTray.items.isEmpty)
         }
     }

@@ -54,7 +54,7 @@ struct AdminRoutes {
         }
         group.get("jobs") { request, context in
             let page = try request.pageRequest()
-            let jobs = try await self.database.withTenant(context.principal.tenant) { try await JobQueue.tracked(page: page, in: $0) }
+            let jobs = try await self.database.withTenant(context.principal.tenant) { try await JobQueue.tray(page: page, in: $0) }
             return try Response.json(PageResponse(jobs) { $0 })
         }
         group.get("jobs/{id}") { _, context in
@@ -79,8 +79,10 @@ struct AdminRoutes {
             let query = request.uri.queryParameters
             let entries = try await self.database.withTenant(context.principal.tenant) { transaction in
                 try await ActivityLog.list(
-                    subjectType: query["subject_type"].map(String.init), subjectID: query["subject_id"].map(String.init), page: page,
-                    in: transaction)
+                    filter: ActivityFilter(
+                        subjectType: query["subject_type"].map { StringFilter(eq: String($0)) },
+                        subjectId: query["subject_id"].map { StringFilter(eq: String($0)) }),
+                    page: page, in: transaction)
             }
             return try Response.json(PageResponse(entries) { $0 })
         }

@@ -16,15 +16,20 @@ public struct Page<Item: Sendable>: Sendable {
     /// Builds the page from rows fetched in the request's direction (at most `size + 1` of them),
     /// returning the edges in the list's natural order.
     public init(fetched rows: [Item], request: PageRequest, cursor: (Item) -> Cursor) {
+        self.init(fetched: rows.map { (node: $0, cursor: cursor($0)) }, request: request)
+    }
+
+    /// Builds the page from rows, each with its cursor, fetched in the request's direction (at most `size + 1`).
+    public init(fetched rows: [(node: Item, cursor: Cursor)], request: PageRequest) {
         let hasMore = rows.count > request.size
         let kept = hasMore ? Array(rows.prefix(request.size)) : rows
         switch request.direction {
         case .forward:
-            self.edges = kept.map { Edge(cursor: cursor($0), node: $0) }
+            self.edges = kept.map { Edge(cursor: $0.cursor, node: $0.node) }
             self.hasNextPage = hasMore
             self.hasPreviousPage = request.cursor != nil
         case .backward:
-            self.edges = kept.reversed().map { Edge(cursor: cursor($0), node: $0) }
+            self.edges = kept.reversed().map { Edge(cursor: $0.cursor, node: $0.node) }
             self.hasNextPage = request.cursor != nil
             self.hasPreviousPage = hasMore
         }

@@ -18,40 +18,41 @@ public enum ActivityLog {
         preconditionFailure("INSERT … RETURNING returned no row")
     }
 
-    /// Newest first; optionally only the entries about one subject.
+    /// The entries matching `filter`, newest first (or oldest first).
     public static func list(
-        subjectType: String? = nil, subjectID: String? = nil, page: PageRequest, in transaction: Transaction
+        filter: ActivityFilter? = nil, newestFirst: Bool = true, page: PageRequest, in transaction: Transaction
     ) async throws -> Page<ActivityEntry> {
-        var boundary: Int64?
-        if let cursor = page.cursor {
-            guard cursor.values.count == 1, case .int(let id) = cursor.values[0] else { throw PagingError.invalidCursor(cursor.encoded) }
-            boundary = id
+        let list = try self.list(filter: filter, newestFirst: newestFirst, page: page, tenant: transaction.tenant)
+        return try await list.read(try await transaction.query(try list.statement())) { row in
+            let (id, occurredAt, actorType, actorID, subjectType, subjectID, event, properties) = try row.decode(
+                (Int64, Date, String, String?, String, String, String, String).self)
+            return ActivityEntry(
+                id: id, occurredAt: occurredAt, actorType: actorType, actorID: actorID, subjectType: subjectType, subjectID: subjectID,
+                event: event, properties: properties)
         }
-        let newestFirst = page.direction == .forward
-        let comparison = newestFirst ? "<" : ">"
-        let order = newestFirst ? "DESC" : "ASC"
-        // The cursor names the last row seen; its exact (occurred_at, id) is read back so no precision is lost.
-        let sql = """
-            SELECT id, occurred_at, actor_type, actor_id, subject_type, subject_id, event, properties::text
-            FROM platform.activity_log
-            WHERE tenant_id = $1
-              AND ($2::text IS NULL OR subject_type = $2) AND ($3::text IS NULL OR subject_id = $3)
-              AND ($4::int8 IS NULL OR (occurred_at, id) \(comparison) (
-                  SELECT b.occurred_at, b.id FROM platform.activity_log b WHERE b.tenant_id = $1 AND b.id = $4))
-            ORDER BY occurred_at \(order), id \(order)
-            LIMIT $5
-            """
-        let rows = try await transaction.query(
-            .dynamic(sql, transaction.tenant.rawValue, subjectType, subjectID, boundary, page.size + 1))
-        var entries: [ActivityEntry] = []
-        for try await (id, occurredAt, actorType, actorID, subjectType, subjectID, event, properties) in rows.decode(
-            (Int64, Date, String, String?, String, String, String, String).self)
-        {
-            entries.append(
-                ActivityEntry(
-                    id: id, occurredAt: occurredAt, actorType: actorType, actorID: actorID, subjectType: subjectType,
-                    subjectID: subjectID, event: event, properties: properties))
+    }
+
+    /// How many entries match `filter`.
+    public static func count(filter: ActivityFilter? = nil, in transaction: Transaction) async throws -> Int {
+        let list = try self.list(filter: filter, newestFirst: true, page: PageRequest(), tenant: transaction.tenant)
+        for try await count in try await transaction.query(list.countStatement()).decode(Int.self) { return count }
+        return 0
+    }
+
+    private static func list(filter: ActivityFilter?, newestFirst: Bool, page: PageRequest, tenant: TenantID) throws -> KeysetPage {
+        var conditions = SQLConditions()
+        let tenantClause = "tenant_id = \(try conditions.bind(tenant.rawValue))"
+        let filterClause = try conditions.compound(filter) { filter, conditions in
+            [
+                try conditions.string("subject_type", filter.subjectType), try conditions.string("subject_id", filter.subjectId),
+                try conditions.string("event", filter.event), try conditions.string("actor_type", filter.actorType),
+                try conditions.string("actor_id", filter.actorId), try conditions.dateTime("occurred_at", filter.occurredAt),
+            ]
         }
-        return Page(fetched: entries, request: page) { Cursor([.int($0.id)]) }
+        return KeysetPage(
+            table: "platform.activity_log",
+            columns: "id, occurred_at, actor_type, actor_id, subject_type, subject_id, event, properties::text",
+            where: SQLConditions.all([tenantClause, filterClause]) ?? tenantClause, conditions: conditions,
+            keys: [SortKey("occurred_at", .timestamp, descending: newestFirst), SortKey("id", .int64, descending: newestFirst)], page: page)
     }
 }

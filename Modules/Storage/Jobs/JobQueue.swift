@@ -64,25 +64,51 @@ public enum JobQueue {
         return nil
     }
 
-    /// The job tray: tracked jobs, newest first.
-    public static func tracked(page: PageRequest, in transaction: Transaction) async throws -> Page<JobRecord> {
-        let boundary: Int64? =
-            switch page.cursor?.values.first {
-            case .int(let id): id
-            case .none: nil
-            default: throw PagingError.invalidCursor(page.cursor?.encoded ?? "")
+    /// The job tray: tracked jobs matching `filter`, in `sort` order (newest first when none is given).
+    public static func tray(
+        filter: JobFilter? = nil, sort: [ListSort<JobSortField>] = [], page: PageRequest, in transaction: Transaction
+    ) async throws -> Page<JobRecord> {
+        let list = try self.trayList(filter: filter, sort: sort, page: page, tenant: transaction.tenant)
+        return try await list.read(try await transaction.query(try list.statement())) { try JobRecord(row: $0) }
+    }
+
+    /// How many tracked jobs match `filter`.
+    public static func trayCount(filter: JobFilter? = nil, in transaction: Transaction) async throws -> Int {
+        let list = try self.trayList(filter: filter, sort: [], page: PageRequest(), tenant: transaction.tenant)
+        for try await count in try await transaction.query(list.countStatement()).decode(Int.self) { return count }
+        return 0
+    }
+
+    private static func trayList(filter: JobFilter?, sort: [ListSort<JobSortField>], page: PageRequest, tenant: TenantID) throws -> KeysetPage {
+        var conditions = SQLConditions()
+        let tenantClause = "tenant_id = \(try conditions.bind(tenant.rawValue))"
+        let filterClause = try conditions.compound(filter) { filter, conditions in
+            [
+                try conditions.string("kind", filter.kind), try conditions.enumeration("state", filter.state),
+                try conditions.dateTime("created_at", filter.createdAt), try conditions.dateTime("updated_at", filter.updatedAt),
+                try conditions.dateTime("finished_at", filter.finishedAt),
+            ]
+        }
+        var keys: [SortKey] = []
+        var idDescending = sort.first.map { $0.direction == .desc } ?? true
+        for order in sort {
+            let descending = order.direction == .desc
+            let key: SortKey
+            switch order.field {
+            case .createdAt: key = SortKey("created_at", .timestamp, descending: descending)
+            case .updatedAt: key = SortKey("updated_at", .timestamp, descending: descending)
+            case .kind: key = SortKey("kind", .text, descending: descending)
+            case .state: key = SortKey("state", .text, descending: descending)
+            case .id:
+                idDescending = descending
+                continue
             }
-        let newestFirst = page.direction == .forward
-        let sql = """
-            SELECT \(Self.columns) FROM platform.jobs
-            WHERE tenant_id = $1 AND tracked AND ($2::int8 IS NULL OR id \(newestFirst ? "<" : ">") $2)
-            ORDER BY id \(newestFirst ? "DESC" : "ASC") LIMIT $3
-            """
-        let rows = try await transaction.query(
-            .dynamic(sql, transaction.tenant.rawValue, boundary, page.size + 1))
-        var records: [JobRecord] = []
-        for try await row in rows { records.append(try JobRecord(row: row)) }
-        return Page(fetched: records, request: page) { Cursor([.int($0.id.rawValue)]) }
+            if !keys.contains(where: { $0.column == key.column }) { keys.append(key) }
+        }
+        keys.append(SortKey("id", .int64, descending: idDescending))
+        return KeysetPage(
+            table: "platform.jobs", columns: Self.columns, where: SQLConditions.all([tenantClause, "tracked", filterClause]) ?? tenantClause,
+            conditions: conditions, keys: keys, page: page)
     }
 
     /// Pending jobs become cancelled; any other state is refused.
