@@ -137,7 +137,8 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport",
+                "App", "Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport", "QueryLanguage",
+                .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

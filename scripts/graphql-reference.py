@@ -38,9 +38,10 @@ from graphql import (
     validate,
 )
 
-# Message wordings of each rule, covering graphql-js 16, graphql-core 3.2 (single quotes) and GraphQLSwift
-# (double quotes, some older graphql-js wordings). Matched with re.match, so a pattern is a prefix; the first
-# matching rule wins.
+# Message wordings of each rule, covering graphql-js 16, graphql-core 3.2 (single quotes, lower-case directive
+# locations such as "fragment definition") and GraphQLSwift (double quotes, some older graphql-js wordings).
+# ValuesOfCorrectType also reports the built-in scalars' and enums' own literal errors unchanged. Matched with
+# re.match, so a pattern is a prefix; the first matching rule wins.
 RULE_PATTERNS = [
     ("Syntax", r"Syntax Error"),
     ("ExecutableDefinitions", r"The .+ definition is not executable\."),
@@ -65,12 +66,15 @@ RULE_PATTERNS = [
     ("NoUndefinedVariables", r"Variable .+ is not defined( by operation .+)?\.$"),
     ("NoUnusedVariables", r"Variable .+ is never used( in operation .+)?\.$"),
     ("KnownDirectives", r"Unknown directive "),
-    ("KnownDirectives", r"Directive .+ may not be used on [A-Z_]+\."),
+    ("KnownDirectives", r"Directive .+ may not be used on .+\."),
     ("UniqueDirectivesPerLocation", r"The directive .+ can only be used once at this location\."),
     ("KnownArgumentNames", r"Unknown argument .+ on (field|directive) "),
     ("KnownArgumentNames", r"Field .+ on type .+ does not have argument "),
     ("UniqueArgumentNames", r"There can be only one argument named "),
     ("ValuesOfCorrectType", r"Expected value of type "),
+    ("ValuesOfCorrectType", r"(Int|Float|String|Boolean|ID) cannot represent "),
+    ("ValuesOfCorrectType", r"Enum .+ cannot represent "),
+    ("ValuesOfCorrectType", r"Value .+ does not exist in .+ enum\."),
     ("ValuesOfCorrectType", r"Field .+ of required type .+ was not provided\."),
     ("ValuesOfCorrectType", r"Field .+ is not defined by type "),
     ("ValuesOfCorrectType", r"OneOf Input Object .+ must specify exactly one key\."),

@@ -52,7 +52,7 @@ struct AppFixture: Sendable {
                 viewer: try await member("viewer", .viewer, of: tenant), outsider: try await member("outsider", .owner, of: otherTenant),
                 tokens: await AdminTokens(secret: Self.jwtSecret, issuer: "switchyard", lifetimeMinutes: 60, clock: clock), clock: clock)
             let services = AppServices(database: environment.database, identity: identity, adminTokens: fixture.tokens, clock: clock)
-            let app = Application(router: buildRouter(configuration: try Self.configuration(), services: services))
+            let app = Application(router: try buildRouter(configuration: try Self.configuration(), services: services))
             try await app.test(.router) { client in try await body(fixture, client) }
         }
     }

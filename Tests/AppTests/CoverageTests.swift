@@ -40,7 +40,7 @@ import Testing
 
     @Test func everyNamedRouteExists() async throws {
         let configuration = try AppConfiguration.load(environment: ["JWT_SECRET": AppFixture.jwtSecret])
-        let router = buildRouter(configuration: configuration, services: try await Self.offlineServices())
+        let router = try buildRouter(configuration: configuration, services: try await Self.offlineServices())
         let routes = Set(router.routes.map { "\($0.method) \($0.path)" })
         let named = try Self.rows().map(\.implementedBy).filter { $0 != "-" }
         #expect(!named.isEmpty)

@@ -32,7 +32,7 @@ import Testing
 
     @Test func theDocumentAndTheRouterAgree() async throws {
         let configuration = try AppConfiguration.load(environment: ["JWT_SECRET": AppFixture.jwtSecret])
-        let router = buildRouter(configuration: configuration, services: try await CoverageTests.offlineServices())
+        let router = try buildRouter(configuration: configuration, services: try await CoverageTests.offlineServices())
         let served = Set(router.routes.map { "\($0.method) \($0.path)" })
         let documented = try Self.documentedOperations()
         #expect(documented.count >= 10)

@@ -26,7 +26,7 @@ enum HealthBenchmark {
             )
             var quiet = logger
             quiet.logLevel = .error
-            let application = buildApplication(configuration: configuration, services: services, backgroundServices: [], logger: quiet)
+            let application = try buildApplication(configuration: configuration, services: services, backgroundServices: [], logger: quiet)
             let server = Task { try await application.runService() }
             try await Task.sleep(for: .seconds(1))
             let output = try await ProcessRunner.check("/usr/bin/wrk", ["-t2", "-c64", "-d10s", "http://127.0.0.1:\(port)/api/v1/health"])

@@ -57,7 +57,7 @@ struct ServerRunner {
             background.append(
                 JobWorker(database: services.database, registry: JobHandlers.registry(), configuration: workerConfiguration, logger: logger))
         }
-        let application = buildApplication(
+        let application = try buildApplication(
             configuration: configuration, services: services, backgroundServices: background, logger: logger, onServerRunning: self.onServerRunning)
         try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }

@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import Logging
+import QueryLanguage
 import Storage
 
 /// Everything Switchyard reads from its environment, read once at start-up. Each key's variable and default is listed in
@@ -30,6 +31,8 @@ public struct AppConfiguration: Sendable {
     public var embeddedPostgresPort: Int
     public var workerConcurrency: Int
     public var serveRunsWorkers: Bool
+    /// The admin query language's cost limits and throttle.
+    public var queryLimits: QueryLimits
 
     public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
         let config = ConfigReader(
@@ -66,7 +69,12 @@ public struct AppConfiguration: Sendable {
             homeDirectory: URL(fileURLWithPath: config.string(forKey: "switchyard.home", default: ".switchyard")),
             embeddedPostgresPort: config.int(forKey: "embedded.postgres.port", default: 54329),
             workerConcurrency: config.int(forKey: "worker.concurrency", default: 32),
-            serveRunsWorkers: config.bool(forKey: "serve.runs.workers", default: true)
+            serveRunsWorkers: config.bool(forKey: "serve.runs.workers", default: true),
+            queryLimits: QueryLimits(
+                maximumCost: config.int(forKey: "query.max.cost", default: 1000),
+                maximumDepth: config.int(forKey: "query.max.depth", default: 15),
+                bucketCapacity: config.int(forKey: "query.bucket.capacity", default: 2000),
+                restoreRate: config.int(forKey: "query.restore.rate", default: 100))
         )
         try configuration.validate()
         return configuration
@@ -78,6 +86,12 @@ public struct AppConfiguration: Sendable {
         guard self.maxBodyBytes >= 1024 else { throw ConfigurationError.invalid("MAX_BODY_BYTES", "at least 1024") }
         guard self.jwtLifetimeMinutes > 0 else { throw ConfigurationError.invalid("JWT_LIFETIME_MINUTES", "a positive number") }
         guard (1...10_000).contains(self.workerConcurrency) else { throw ConfigurationError.invalid("WORKER_CONCURRENCY", "1 to 10000") }
+        guard self.queryLimits.maximumCost > 0 else { throw ConfigurationError.invalid("QUERY_MAX_COST", "a positive number") }
+        guard self.queryLimits.maximumDepth > 0 else { throw ConfigurationError.invalid("QUERY_MAX_DEPTH", "a positive number") }
+        guard self.queryLimits.bucketCapacity >= self.queryLimits.maximumCost else {
+            throw ConfigurationError.invalid("QUERY_BUCKET_CAPACITY", "at least QUERY_MAX_COST")
+        }
+        guard self.queryLimits.restoreRate > 0 else { throw ConfigurationError.invalid("QUERY_RESTORE_RATE", "a positive number") }
         if let secret = self.jwtSecret, secret.utf8.count < 32 {
             throw ConfigurationError.invalid("JWT_SECRET", "at least 32 bytes")
         }

@@ -32,7 +32,7 @@ public struct AuthenticatedContext: ChildRequestContext {
 
     /// Passes for signed-in users with at least `role`; machine tokens are refused.
     public func requireRole(_ role: Role) throws(IdentityError) {
-        guard case .user(_, _, let actual) = self.principal, actual >= role else { throw .roleTooLow(required: role) }
+        try self.principal.requireRole(role)
     }
 
     /// Passes for machine tokens holding `scope`; users are refused.
@@ -44,4 +44,11 @@ public struct AuthenticatedContext: ChildRequestContext {
 
     /// `"user:<id>"` or `"machine_token:<id>"`, for audit columns.
     public var actorName: String { "\(self.principal.actor.type):\(self.principal.actor.id)" }
+}
+
+extension Principal {
+    /// Passes for signed-in users with at least `role`; machine tokens are refused.
+    func requireRole(_ role: Role) throws(IdentityError) {
+        guard case .user(_, _, let actual) = self, actual >= role else { throw .roleTooLow(required: role) }
+    }
 }

@@ -67,12 +67,12 @@ struct AdminRoutes {
         group.post("jobs/{id}/retry") { _, context in
             try context.requireRole(.staff)
             let id = try Self.jobParameter(context)
-            return try await self.changeJob(id, context: context, event: "job.retried") { try await JobQueue.retry(id, in: $0) }
+            return try Response.json(try await JobTray(database: self.database).retry(id, by: context.principal))
         }
         group.post("jobs/{id}/cancel") { _, context in
             try context.requireRole(.staff)
             let id = try Self.jobParameter(context)
-            return try await self.changeJob(id, context: context, event: "job.cancelled") { try await JobQueue.cancel(id, in: $0) }
+            return try Response.json(try await JobTray(database: self.database).cancel(id, by: context.principal))
         }
         group.get("activity") { request, context in
             let page = try request.pageRequest()
@@ -86,21 +86,6 @@ struct AdminRoutes {
             }
             return try Response.json(PageResponse(entries) { $0 })
         }
-    }
-
-    private func changeJob(
-        _ id: JobID, context: AuthenticatedContext, event: String, _ change: @escaping @Sendable (Transaction) async throws -> Void
-    ) async throws -> Response {
-        let job = try await self.database.withTenant(context.principal.tenant) { transaction in
-            try await change(transaction)
-            try await ActivityLog.record(
-                NewActivity(
-                    actorType: context.principal.actor.type, actorID: context.principal.actor.id, subjectType: "Job",
-                    subjectID: id.description, event: event),
-                in: transaction)
-            return try await JobQueue.find(id, in: transaction)
-        }
-        return try Response.json(job)
     }
 
     private static func uuidParameter(_ name: String, _ context: AuthenticatedContext) throws -> UUID {

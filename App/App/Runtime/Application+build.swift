@@ -1,9 +1,11 @@
+import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// The router with every route and middleware; tests drive it in-process.
-public func buildRouter(configuration: AppConfiguration, services: AppServices) -> Router<AppRequestContext> {
+/// The router with every route and middleware; tests drive it in-process. Fails when the query schema in
+/// `Schema/query` and the resolvers disagree.
+public func buildRouter(configuration: AppConfiguration, services: AppServices) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: MetricsMiddleware())
@@ -18,6 +20,13 @@ public func buildRouter(configuration: AppConfiguration, services: AppServices) 
         to: router.group("/api/admin")
             .add(middleware: AdminAuthenticator(tokens: services.adminTokens, identity: services.identity))
             .group(context: AuthenticatedContext.self))
+    let engine = try AdminQuery.engine(
+        schemaDirectory: configuration.schemaDirectory.appendingPathComponent("query"), limits: configuration.queryLimits,
+        logger: Logger(label: "switchyard.query"))
+    QueryRoutes(engine: engine, services: services).add(
+        to: router.group("/graphql")
+            .add(middleware: AdminAuthenticator(tokens: services.adminTokens, identity: services.identity))
+            .group(context: AuthenticatedContext.self))
     ImportStatusRoutes(database: services.database).add(
         to: router.group("/api/import")
             .add(middleware: MachineTokenAuthenticator(identity: services.identity))
@@ -30,9 +39,9 @@ public func buildRouter(configuration: AppConfiguration, services: AppServices) 
 public func buildApplication(
     configuration: AppConfiguration, services: AppServices, backgroundServices: [any Service], logger: Logger,
     onServerRunning: @escaping @Sendable () async -> Void = {}
-) -> some ApplicationProtocol {
+) throws -> some ApplicationProtocol {
     Application(
-        router: buildRouter(configuration: configuration, services: services),
+        router: try buildRouter(configuration: configuration, services: services),
         configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "switchyard"),
         services: backgroundServices,
         onServerRunning: { _ in await onServerRunning() },

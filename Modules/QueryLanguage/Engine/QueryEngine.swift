@@ -34,7 +34,8 @@ public final class QueryEngine<Context: Sendable>: Sendable {
         }
         if operation.operation == .mutation, !allowMutations {
             return QueryResponse(
-                outcome: .mutationNotAllowed, body: Self.body(errors: [Self.mutationOverGet], data: nil, cost: nil), errors: [Self.mutationOverGet])
+                outcome: .mutationNotAllowed, body: ResponseBody.make(errors: [Self.mutationOverGet], data: nil, cost: nil),
+                errors: [Self.mutationOverGet])
         }
         let rootType: String
         switch operation.operation {
@@ -73,7 +74,7 @@ public final class QueryEngine<Context: Sendable>: Sendable {
             let error = QueryError(
                 message: "Query cost is \(requested), which exceeds the single query max cost limit (\(self.limits.maximumCost)).",
                 code: "MAX_COST_EXCEEDED", extensions: [("cost", String(requested)), ("maxCost", String(self.limits.maximumCost))])
-            return Self.rejected([error], cost: Cost(requested: requested, actual: nil, status: nil))
+            return Self.rejected([error], cost: ResponseBody.Cost(requested: requested, actual: nil, status: nil))
         }
         var status: ThrottleBuckets.Status?
         if let throttleKey {
@@ -81,8 +82,8 @@ public final class QueryEngine<Context: Sendable>: Sendable {
             status = taken.status
             guard taken.granted else {
                 let error = QueryError(message: "Throttled", code: "THROTTLED")
-                let cost = Cost(requested: requested, actual: nil, status: taken.status)
-                return QueryResponse(outcome: .throttled, body: Self.body(errors: [error], data: nil, cost: cost), errors: [error])
+                let cost = ResponseBody.Cost(requested: requested, actual: nil, status: taken.status)
+                return QueryResponse(outcome: .throttled, body: ResponseBody.make(errors: [error], data: nil, cost: cost), errors: [error])
             }
         }
         var introspection: [String: [UInt8]] = [:]
@@ -98,8 +99,9 @@ public final class QueryEngine<Context: Sendable>: Sendable {
         _ = writer.writeRoot(root)
         let actual = executor.actualCost
         if let throttleKey { status = self.buckets.refund(requested - min(actual, requested), key: throttleKey) }
-        let cost = Cost(requested: requested, actual: actual, status: status)
-        return QueryResponse(outcome: .executed, body: Self.body(errors: writer.errors, data: writer.json.bytes, cost: cost), errors: writer.errors)
+        let cost = ResponseBody.Cost(requested: requested, actual: actual, status: status)
+        return QueryResponse(
+            outcome: .executed, body: ResponseBody.make(errors: writer.errors, data: writer.json.bytes, cost: cost), errors: writer.errors)
     }
 
     // MARK: Steps
@@ -158,93 +160,7 @@ public final class QueryEngine<Context: Sendable>: Sendable {
 
     // MARK: Response body
 
-    struct Cost {
-        let requested: Int
-        let actual: Int?
-        let status: ThrottleBuckets.Status?
-    }
-
-    private static func rejected(_ errors: [QueryError], cost: Cost? = nil) -> QueryResponse {
-        QueryResponse(outcome: .rejected, body: self.body(errors: errors, data: nil, cost: cost), errors: errors)
-    }
-
-    static func body(errors: [QueryError], data: [UInt8]?, cost: Cost?) -> [UInt8] {
-        var json = JSONWriter(capacity: (data?.count ?? 0) + 256)
-        json.byte(UInt8(ascii: "{"))
-        var first = true
-        func key(_ name: String) {
-            if !first { json.byte(UInt8(ascii: ",")) }
-            first = false
-            json.string(name)
-            json.byte(UInt8(ascii: ":"))
-        }
-        if !errors.isEmpty {
-            key("errors")
-            json.byte(UInt8(ascii: "["))
-            for (index, error) in errors.enumerated() {
-                if index > 0 { json.byte(UInt8(ascii: ",")) }
-                Self.write(error, to: &json)
-            }
-            json.byte(UInt8(ascii: "]"))
-        }
-        if let data {
-            key("data")
-            json.raw(data)
-        }
-        if let cost {
-            key("extensions")
-            json.raw("{\"cost\":{\"requestedQueryCost\":\(cost.requested),\"actualQueryCost\":")
-            if let actual = cost.actual { json.int(actual) } else { json.null() }
-            if let status = cost.status {
-                json.raw(
-                    ",\"throttleStatus\":{\"maximumAvailable\":\(status.maximumAvailable),\"currentlyAvailable\":\(status.currentlyAvailable),\"restoreRate\":\(status.restoreRate)}"
-                )
-            }
-            json.raw("}}")
-        }
-        json.byte(UInt8(ascii: "}"))
-        return json.bytes
-    }
-
-    private static func write(_ error: QueryError, to json: inout JSONWriter) {
-        json.raw("{\"message\":")
-        json.string(error.message)
-        if !error.locations.isEmpty {
-            json.raw(",\"locations\":[")
-            for (index, location) in error.locations.enumerated() {
-                if index > 0 { json.byte(UInt8(ascii: ",")) }
-                json.raw("{\"line\":\(location.line),\"column\":\(location.column)}")
-            }
-            json.byte(UInt8(ascii: "]"))
-        }
-        if !error.path.isEmpty {
-            json.raw(",\"path\":[")
-            for (index, element) in error.path.enumerated() {
-                if index > 0 { json.byte(UInt8(ascii: ",")) }
-                switch element {
-                case .key(let key): json.string(key)
-                case .index(let position): json.int(position)
-                }
-            }
-            json.byte(UInt8(ascii: "]"))
-        }
-        if error.code != nil || !error.extensions.isEmpty {
-            json.raw(",\"extensions\":{")
-            var first = true
-            if let code = error.code {
-                json.raw("\"code\":")
-                json.string(code)
-                first = false
-            }
-            for (name, value) in error.extensions {
-                if !first { json.byte(UInt8(ascii: ",")) }
-                first = false
-                json.string(name)
-                json.byte(UInt8(ascii: ":"))
-                json.raw(value)
-            }
-            json.byte(UInt8(ascii: "}"))
-        }
-        json.byte(UInt8(ascii: "}"))
+    private static func rejected(_ errors: [QueryError], cost: ResponseBody.Cost? = nil) -> QueryResponse {
+        QueryResponse(outcome: .rejected, body: ResponseBody.make(errors: errors, data: nil, cost: cost), errors: errors)
     }
 }

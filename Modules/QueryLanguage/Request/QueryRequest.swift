@@ -16,6 +16,10 @@ public struct QueryRequest: Sendable {
     /// Why a request body or query string is not a GraphQL request (answered 400, nothing executed).
     public struct Malformed: Error, Sendable, Equatable {
         public let message: String
+
+        public init(message: String) {
+            self.message = message
+        }
     }
 
     private struct Body: Decodable {

@@ -14,4 +14,10 @@ public struct QueryResponse: Sendable {
     public let outcome: Outcome
     public let body: [UInt8]
     public let errors: [QueryError]
+
+    /// The answer to a body or query string that is not a GraphQL request.
+    public static func malformed(_ error: QueryRequest.Malformed) -> QueryResponse {
+        let errors = [QueryError(message: error.message, code: "BAD_REQUEST")]
+        return QueryResponse(outcome: .rejected, body: ResponseBody.make(errors: errors, data: nil, cost: nil), errors: errors)
+    }
 }

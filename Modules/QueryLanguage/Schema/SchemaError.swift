@@ -2,6 +2,10 @@
 public struct SchemaError: Error, Sendable, CustomStringConvertible {
     public let problems: [String]
 
+    public init(problems: [String]) {
+        self.problems = problems
+    }
+
     public var description: String {
         "The query schema cannot be used:\n" + self.problems.map { "  - \($0)" }.joined(separator: "\n")
     }

@@ -23,14 +23,21 @@ public enum ActivityLog {
         filter: ActivityFilter? = nil, newestFirst: Bool = true, page: PageRequest, in transaction: Transaction
     ) async throws -> Page<ActivityEntry> {
         let list = try self.list(filter: filter, newestFirst: newestFirst, page: page, tenant: transaction.tenant)
-        return try await list.read(try await transaction.query(try list.statement())) { row in
-            let (id, occurredAt, actorType, actorID, subjectType, subjectID, event, properties) = try row.decode(
-                (Int64, Date, String, String?, String, String, String, String).self)
-            return ActivityEntry(
-                id: id, occurredAt: occurredAt, actorType: actorType, actorID: actorID, subjectType: subjectType, subjectID: subjectID,
-                event: event, properties: properties)
-        }
+        return try await list.read(try await transaction.query(try list.statement())) { try ActivityEntry(row: $0) }
     }
+
+    /// The entries with these ids (any order; missing ones are left out).
+    public static func find(ids: [Int64], in transaction: Transaction) async throws -> [ActivityEntry] {
+        let rows = try await transaction.query(
+            .dynamic(
+                "SELECT \(Self.columns) FROM platform.activity_log WHERE tenant_id = $1 AND id = ANY($2::int8[])", transaction.tenant.rawValue, ids
+            ))
+        var entries: [ActivityEntry] = []
+        for try await row in rows { entries.append(try ActivityEntry(row: row)) }
+        return entries
+    }
+
+    private static let columns = "id, occurred_at, actor_type, actor_id, subject_type, subject_id, event, properties::text"
 
     /// How many entries match `filter`.
     public static func count(filter: ActivityFilter? = nil, in transaction: Transaction) async throws -> Int {
@@ -51,8 +58,19 @@ public enum ActivityLog {
         }
         return KeysetPage(
             table: "platform.activity_log",
-            columns: "id, occurred_at, actor_type, actor_id, subject_type, subject_id, event, properties::text",
+            columns: Self.columns,
             where: SQLConditions.all([tenantClause, filterClause]) ?? tenantClause, conditions: conditions,
             keys: [SortKey("occurred_at", .timestamp, descending: newestFirst), SortKey("id", .int64, descending: newestFirst)], page: page)
+    }
+}
+
+extension ActivityEntry {
+    /// Decodes a row selected with `ActivityLog.columns`.
+    init(row: PostgresRow) throws {
+        let (id, occurredAt, actorType, actorID, subjectType, subjectID, event, properties) = try row.decode(
+            (Int64, Date, String, String?, String, String, String, String).self)
+        self.init(
+            id: id, occurredAt: occurredAt, actorType: actorType, actorID: actorID, subjectType: subjectType, subjectID: subjectID, event: event,
+            properties: properties)
     }
 }

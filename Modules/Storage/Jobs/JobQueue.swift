@@ -56,12 +56,18 @@ public enum JobQueue {
     }
 
     public static func find(_ id: JobID, in transaction: Transaction) async throws -> JobRecord? {
+        try await self.find(ids: [id], in: transaction).first
+    }
+
+    /// The jobs with these ids (any order; missing ones are left out).
+    public static func find(ids: [JobID], in transaction: Transaction) async throws -> [JobRecord] {
         let rows = try await transaction.query(
-            .dynamic("SELECT \(Self.columns) FROM platform.jobs WHERE tenant_id = $1 AND id = $2", transaction.tenant.rawValue, id.rawValue))
-        for try await row in rows {
-            return try JobRecord(row: row)
-        }
-        return nil
+            .dynamic(
+                "SELECT \(Self.columns) FROM platform.jobs WHERE tenant_id = $1 AND id = ANY($2::int8[])", transaction.tenant.rawValue,
+                ids.map(\.rawValue)))
+        var jobs: [JobRecord] = []
+        for try await row in rows { jobs.append(try JobRecord(row: row)) }
+        return jobs
     }
 
     /// The job tray: tracked jobs matching `filter`, in `sort` order (newest first when none is given).
