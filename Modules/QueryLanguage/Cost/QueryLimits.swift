@@ -6,6 +6,8 @@ public struct QueryLimits: Sendable {
     public var maximumAliases: Int
     /// Lexical tokens in the document, counted before it is parsed.
     public var maximumTokens: Int
+    /// Brackets (`{`, `[`, `(`) open at once, counted before parsing; bounds the parser's recursion.
+    public var maximumNesting: Int
     /// Page size assumed for connections asked for without `first`/`last`.
     public var defaultPageSize: Int
     /// The largest `first`/`last` a connection accepts.
@@ -15,13 +17,14 @@ public struct QueryLimits: Sendable {
     public var restoreRate: Int
 
     public init(
-        maximumCost: Int = 1000, maximumDepth: Int = 15, maximumAliases: Int = 100, maximumTokens: Int = 10_000,
+        maximumCost: Int = 1000, maximumDepth: Int = 15, maximumAliases: Int = 100, maximumTokens: Int = 10_000, maximumNesting: Int = 64,
         defaultPageSize: Int = 50, maximumPageSize: Int = 250, bucketCapacity: Int = 2000, restoreRate: Int = 100
     ) {
         self.maximumCost = maximumCost
         self.maximumDepth = maximumDepth
         self.maximumAliases = maximumAliases
         self.maximumTokens = maximumTokens
+        self.maximumNesting = maximumNesting
         self.defaultPageSize = defaultPageSize
         self.maximumPageSize = maximumPageSize
         self.bucketCapacity = bucketCapacity

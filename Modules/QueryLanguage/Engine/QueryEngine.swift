@@ -46,7 +46,7 @@ public final class QueryEngine<Context: Sendable>: Sendable {
             }
             rootType = mutationType
         case .subscription:
-            return Self.rejected([QueryError(message: "Subscriptions are not supported.", code: "GRAPHQL_VALIDATION_FAILED")])
+            return Self.rejected([QueryError(message: "Subscriptions are not supported.", code: "OPERATION_NOT_SUPPORTED")])
         }
         let variables: [String: Map]
         switch self.schema.coercion.coerceVariables(operation.variableDefinitions, inputs: request.variables) {
@@ -86,16 +86,11 @@ public final class QueryEngine<Context: Sendable>: Sendable {
                 return QueryResponse(outcome: .throttled, body: ResponseBody.make(errors: [error], data: nil, cost: cost), errors: [error])
             }
         }
-        var introspection: [String: [UInt8]] = [:]
-        if !plan.introspectionKeys.isEmpty {
-            introspection = await IntrospectionRunner.run(
-                schema: self.schema.schema, document: ast, operation: operation, keys: plan.introspectionKeys, variables: variables)
-        }
         var executor = Executor(
             bindings: self.schema.bindings, coercion: self.schema.coercion, variables: variables, context: context,
             mutationRoot: operation.operation == .mutation, presentError: self.presentError)
         let root = await executor.resolveRoot(plan.root)
-        var writer = ResponseWriter(capacity: 4096, introspection: introspection)
+        var writer = ResponseWriter(capacity: 4096)
         _ = writer.writeRoot(root)
         let actual = executor.actualCost
         if let throttleKey { status = self.buckets.refund(requested - min(actual, requested), key: throttleKey) }
@@ -108,9 +103,22 @@ public final class QueryEngine<Context: Sendable>: Sendable {
 
     private func document(_ text: String) -> Result<CachedDocument, QueryError> {
         if let cached = self.cache.cached(text) { return .success(cached) }
-        guard TokenCounter.count(text, limit: self.limits.maximumTokens) <= self.limits.maximumTokens else {
+        let scan = TokenScan(text, tokenLimit: self.limits.maximumTokens)
+        guard scan.tokens <= self.limits.maximumTokens else {
             return .failure(
                 QueryError(message: "The document has more than \(self.limits.maximumTokens) tokens.", code: "MAX_TOKENS_EXCEEDED"))
+        }
+        guard scan.deepestNesting <= self.limits.maximumNesting else {
+            return .failure(
+                QueryError(
+                    message: "The document nests brackets \(scan.deepestNesting) deep, more than the maximum (\(self.limits.maximumNesting)).",
+                    code: "MAX_DEPTH_EXCEEDED"))
+        }
+        if let offset = scan.brokenEscape {
+            return .failure(
+                QueryError(
+                    message: "Syntax Error: Invalid Unicode escape sequence.", locations: [TokenScan.point(of: offset, in: text)],
+                    code: "GRAPHQL_PARSE_FAILED"))
         }
         return .success(self.cache.document(text) { self.compile(text) })
     }
@@ -124,7 +132,15 @@ public final class QueryEngine<Context: Sendable>: Sendable {
         } catch {
             return CachedDocument(document: nil, errors: [QueryError(message: "\(error)", code: "GRAPHQL_PARSE_FAILED")])
         }
-        let errors = validate(schema: self.schema.schema, ast: document).map { QueryError($0, code: "GRAPHQL_VALIDATION_FAILED") }
+        let executable = ExecutableDocument(document, text: text)
+        var errors = executable.errors
+        if let checked = executable.document {
+            let misread = UnknownDirectiveArguments.points(in: checked, schema: self.schema.schema)
+            errors += validate(schema: self.schema.schema, ast: checked).map { QueryError($0, code: "GRAPHQL_VALIDATION_FAILED") }.filter {
+                $0.locations.isEmpty || !$0.locations.allSatisfy(misread.contains)
+            }
+            errors += SupplementaryRules(model: self.schema.model, document: checked).errors()
+        }
         return CachedDocument(document: document, errors: errors)
     }
 

@@ -34,8 +34,6 @@ struct Executor<Context: Sendable> {
             switch field.kind {
             case .typename:
                 resolved.columns.append(.typename)
-            case .introspection:
-                resolved.columns.append(.introspection)
             case .resolver:
                 resolved.columns.append(await self.resolve(field, binding: binding, batch: batch, isRoot: isRoot))
             }

@@ -7,7 +7,7 @@ public struct QueryError: Error, Sendable, Equatable {
         case index(Int)
     }
 
-    public struct SourcePoint: Sendable, Equatable {
+    public struct SourcePoint: Sendable, Hashable {
         public let line: Int
         public let column: Int
     }

@@ -3,7 +3,6 @@ final class ResolvedObjects {
     enum Column {
         case leaves([LeafValue])
         case typename
-        case introspection
         case failed(FieldError)
         /// `groups[i]` is `nil` when the resolver returned objects of a type the field cannot hold.
         case objects(entries: [ChildEntry], groups: [ResolvedObjects?], groupTypes: [String])

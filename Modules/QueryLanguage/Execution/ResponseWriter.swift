@@ -4,12 +4,8 @@ struct ResponseWriter {
     var json: JSONWriter
     private(set) var errors: [QueryError] = []
     private var path: [QueryError.PathElement] = []
-    /// Introspection results by response key, already serialized.
-    let introspection: [String: [UInt8]]
-
-    init(capacity: Int, introspection: [String: [UInt8]]) {
+    init(capacity: Int) {
         self.json = JSONWriter(capacity: capacity)
-        self.introspection = introspection
     }
 
     /// Writes the root object; `false` when it became null.
@@ -40,13 +36,6 @@ struct ResponseWriter {
         switch column {
         case .typename:
             self.json.string(typeName)
-            return true
-        case .introspection:
-            if let bytes = self.introspection[field.responseKey] {
-                self.json.raw(bytes)
-            } else {
-                self.json.null()
-            }
             return true
         case .failed(let error):
             self.errors.append(QueryError(message: error.message, locations: field.location.map { [$0] } ?? [], path: self.path, code: error.code))

@@ -7,15 +7,13 @@ final class OperationPlan: Sendable {
     let depth: Int
     let aliasCount: Int
     let fieldCount: Int
-    let introspectionKeys: [String]
 
-    init(operation: OperationType, root: SelectionPlan, depth: Int, aliasCount: Int, fieldCount: Int, introspectionKeys: [String]) {
+    init(operation: OperationType, root: SelectionPlan, depth: Int, aliasCount: Int, fieldCount: Int) {
         self.operation = operation
         self.root = root
         self.depth = depth
         self.aliasCount = aliasCount
         self.fieldCount = fieldCount
-        self.introspectionKeys = introspectionKeys
     }
 }
 
@@ -34,8 +32,6 @@ final class FieldPlan: Sendable {
     enum Kind: Sendable {
         case resolver
         case typename
-        /// `__schema` / `__type`, served by GraphQLSwift's introspection and spliced into the response.
-        case introspection
     }
 
     let kind: Kind

@@ -26,8 +26,7 @@ struct Planner {
     mutating func plan(_ operation: OperationDefinition, rootType: String) throws(TooLarge) -> OperationPlan {
         let root = try self.selection(for: rootType, sets: [operation.selectionSet], depth: 1)
         return OperationPlan(
-            operation: operation.operation, root: root, depth: self.depth, aliasCount: self.aliasCount, fieldCount: self.plannedFields,
-            introspectionKeys: root.fields.filter { $0.kind == .introspection }.map(\.responseKey))
+            operation: operation.operation, root: root, depth: self.depth, aliasCount: self.aliasCount, fieldCount: self.plannedFields)
     }
 
     private mutating func selection(for objectType: String, sets: [SelectionSet], depth: Int) throws(TooLarge) -> SelectionPlan {
@@ -79,12 +78,7 @@ struct Planner {
                 kind: .typename, responseKey: key, fieldName: name, parentType: parentType, type: .nonNull(.named("String")), arguments: [],
                 argumentNodes: [], children: [:], location: location)
         }
-        if name == "__schema" || name == "__type", parentType == self.model.queryType {
-            return FieldPlan(
-                kind: .introspection, responseKey: key, fieldName: name, parentType: parentType, type: .named(name), arguments: [],
-                argumentNodes: [], children: [:], location: location)
-        }
-        let definition = self.model.objectFields[parentType]?[name]
+        let definition = self.model.objectFields[parentType]?[name] ?? self.model.metaFields(of: parentType)[name]
         let type = definition?.type ?? .named("String")
         var children: [String: SelectionPlan] = [:]
         let named = type.namedType

@@ -37,9 +37,15 @@ public final class QuerySchema<Context: Sendable>: Sendable {
         }
         problems += Self.check(bindings, against: model, scalars: scalars)
         guard problems.isEmpty else { throw SchemaError(problems: problems) }
+        var bound = bindings
+        do {
+            bound.introspection(try IntrospectionModel(schema, sdl: try parse(source: sdl)), queryType: model.queryType ?? "Query")
+        } catch {
+            throw SchemaError(problems: ["\(error)"])
+        }
         self.schema = schema
         self.model = model
-        self.bindings = bindings.objects
+        self.bindings = bound.objects
         self.coercion = InputCoercion(model: model, scalars: Dictionary(uniqueKeysWithValues: scalars.map { ($0.name, $0) }))
         self.sdl = sdl
     }

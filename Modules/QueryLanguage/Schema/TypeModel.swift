@@ -83,6 +83,16 @@ struct TypeModel: Sendable {
         self.mutationType = schema.mutationType?.name
     }
 
+    /// `__schema` and `__type`, which the query root has without declaring them.
+    func metaFields(of typeName: String) -> [String: OutputField] {
+        guard typeName == self.queryType else { return [:] }
+        return [
+            "__schema": OutputField(name: "__schema", type: .nonNull(.named("__Schema")), arguments: []),
+            "__type": OutputField(
+                name: "__type", type: .named("__Type"), arguments: [Argument(name: "name", type: .nonNull(.named("String")), defaultValue: nil)]),
+        ]
+    }
+
     func isComposite(_ name: String) -> Bool {
         switch self.kinds[name] {
         case .object, .interface, .union: true
