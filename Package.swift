@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport", "QueryLanguage",
+                "App", "Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport", "QueryLanguage", "QueryFixtures",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import IdentityContracts
 import Kernel
+import QueryFixtures
 import Storage
 import TestSupport
 import Testing
@@ -187,6 +188,25 @@ func codes(_ body: [String: Any]) -> [String] {
             #expect(codes(invalid) == ["GRAPHQL_VALIDATION_FAILED"])
             let (strict, _) = try await client.graphQL("{ jobs { nope } }", headers: headers, accept: "application/graphql-response+json")
             #expect(strict == .badRequest)
+        }
+    }
+}
+
+@Suite struct AdminSchemaIntrospectionTests {
+    /// What GraphiQL and code generators do: fetch the introspection over HTTP and rebuild the schema from it. Printed
+    /// by graphql-core, it must equal graphql-core's printing of the SDL files.
+    @Test func introspectionOverHTTPRebuildsTheSDL() async throws {
+        try await AppFixture.run { fixture, client in
+            let query = try ReferenceScript.run(["introspection-query"])
+            #expect(query.status == 0)
+            let (status, body) = try await client.graphQL(query.output, headers: try await fixture.adminHeaders(fixture.viewer))
+            #expect(status == .ok)
+            #expect(body["errors"] == nil)
+            let folder = ReferenceScript.repositoryRoot.appendingPathComponent("Schema/query")
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".graphql") }.sorted()
+                .flatMap { ["--schema", folder.appendingPathComponent($0).path] }
+            let compared = try ReferenceScript.run(["compare-introspection"] + files, input: try JSONSerialization.data(withJSONObject: body))
+            #expect(compared.status == 0, "\(compared.output)")
         }
     }
 }

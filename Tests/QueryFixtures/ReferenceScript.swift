@@ -1,15 +1,16 @@
 import Foundation
 
 /// Runs `scripts/graphql-reference.py` (graphql-core, installed by the test command) with `input` on stdin.
-enum ReferenceScript {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public enum ReferenceScript {
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
-    struct Result {
-        let status: Int32
-        let output: String
+    public struct Result: Sendable {
+        public let status: Int32
+        public let output: String
     }
 
-    static func run(_ arguments: [String], input: Data = Data()) throws -> Result {
+    public static func run(_ arguments: [String], input: Data = Data()) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", self.repositoryRoot.appendingPathComponent("scripts/graphql-reference.py").path] + arguments
@@ -27,7 +28,7 @@ enum ReferenceScript {
     }
 
     /// Writes `text` to a temporary file and gives its path.
-    static func temporaryFile(_ text: String, name: String) throws -> String {
+    public static func temporaryFile(_ text: String, name: String) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-\(name)")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
