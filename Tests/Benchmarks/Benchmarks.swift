@@ -2,13 +2,15 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// `swift run -c release Benchmarks [jobs] [health]`: prints figures; asserts nothing. Run from the repository root.
+/// `swift run -c release Benchmarks [jobs] [health] [query]`: prints figures; asserts nothing. Run from the repository root.
 @main
 struct Benchmarks {
     static func main() async throws {
         var logger = Logger(label: "bench")
         logger.logLevel = .error
         let selected = Set(CommandLine.arguments.dropFirst())
+        if selected.isEmpty || selected.contains("query") { try await QueryBenchmark.run() }
+        guard selected.isEmpty || selected.contains("jobs") || selected.contains("health") else { return }
         let database = try await BenchmarkDatabase.start(logger: logger)
         do {
             if selected.isEmpty || selected.contains("jobs") { try await JobQueueBenchmark.run(database, logger: logger) }

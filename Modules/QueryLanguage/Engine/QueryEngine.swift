@@ -86,13 +86,7 @@ public final class QueryEngine<Context: Sendable>: Sendable {
                 return QueryResponse(outcome: .throttled, body: ResponseBody.make(errors: [error], data: nil, cost: cost), errors: [error])
             }
         }
-        var executor = Executor(
-            bindings: self.schema.bindings, coercion: self.schema.coercion, variables: variables, context: context,
-            mutationRoot: operation.operation == .mutation, presentError: self.presentError)
-        let root = await executor.resolveRoot(plan.root)
-        var writer = ResponseWriter(capacity: 4096)
-        _ = writer.writeRoot(root)
-        let actual = executor.actualCost
+        let (writer, actual) = await self.run(plan, variables: variables, context: context)
         if let throttleKey { status = self.buckets.refund(requested - min(actual, requested), key: throttleKey) }
         let cost = ResponseBody.Cost(requested: requested, actual: actual, status: status)
         return QueryResponse(
@@ -100,6 +94,41 @@ public final class QueryEngine<Context: Sendable>: Sendable {
     }
 
     // MARK: Steps
+
+    /// Resolves and writes a plan: the response's `data` and errors, and the cost actually incurred.
+    private func run(_ plan: OperationPlan, variables: [String: Map], context: Context) async -> (ResponseWriter, Int) {
+        var executor = Executor(
+            bindings: self.schema.bindings, coercion: self.schema.coercion, variables: variables, context: context,
+            mutationRoot: plan.operation == .mutation, presentError: self.presentError)
+        let root = await executor.resolveRoot(plan.root)
+        var writer = ResponseWriter(capacity: 4096)
+        _ = writer.writeRoot(root)
+        return (writer, executor.actualCost)
+    }
+
+    /// How long each step takes for one valid request, bypassing the document cache: for benchmarks and for
+    /// diagnosing slow queries. `nil` when the request is not a valid query.
+    public func measurePhases(_ request: QueryRequest, context: Context) async -> PhaseDurations? {
+        let clock = ContinuousClock()
+        var parsed: Document?
+        let parsing = clock.measure { parsed = try? parse(source: Source(body: request.query)) }
+        guard let document = parsed else { return nil }
+        var cached: CachedDocument?
+        let validating = clock.measure { cached = self.compile(request.query, parsed: document) }
+        guard let cached, cached.errors.isEmpty, case .success(let operation) = Self.operation(in: document, named: request.operationName),
+            case .success(let variables) = self.schema.coercion.coerceVariables(operation.variableDefinitions, inputs: request.variables)
+        else { return nil }
+        var plan: OperationPlan?
+        let planning = clock.measure {
+            var planner = Planner(model: self.schema.model, document: document, variables: variables)
+            plan = try? planner.plan(operation, rootType: self.schema.model.queryType ?? "Query")
+        }
+        guard let plan else { return nil }
+        let start = clock.now
+        let (writer, _) = await self.run(plan, variables: variables, context: context)
+        let executing = start.duration(to: clock.now)
+        return PhaseDurations(parse: parsing, validate: validating, plan: planning, executeAndWrite: executing, bytes: writer.json.bytes.count)
+    }
 
     private func document(_ text: String) -> Result<CachedDocument, QueryError> {
         if let cached = self.cache.cached(text) { return .success(cached) }
@@ -120,18 +149,20 @@ public final class QueryEngine<Context: Sendable>: Sendable {
                     message: "Syntax Error: Invalid Unicode escape sequence.", locations: [TokenScan.point(of: offset, in: text)],
                     code: "GRAPHQL_PARSE_FAILED"))
         }
-        return .success(self.cache.document(text) { self.compile(text) })
+        return .success(
+            self.cache.document(text) {
+                do {
+                    return self.compile(text, parsed: try parse(source: Source(body: text)))
+                } catch let error as GraphQLError {
+                    return CachedDocument(document: nil, errors: [QueryError(error, code: "GRAPHQL_PARSE_FAILED")])
+                } catch {
+                    return CachedDocument(document: nil, errors: [QueryError(message: "\(error)", code: "GRAPHQL_PARSE_FAILED")])
+                }
+            })
     }
 
-    private func compile(_ text: String) -> CachedDocument {
-        let document: Document
-        do {
-            document = try parse(source: Source(body: text))
-        } catch let error as GraphQLError {
-            return CachedDocument(document: nil, errors: [QueryError(error, code: "GRAPHQL_PARSE_FAILED")])
-        } catch {
-            return CachedDocument(document: nil, errors: [QueryError(message: "\(error)", code: "GRAPHQL_PARSE_FAILED")])
-        }
+    /// Validates a parsed document.
+    private func compile(_ text: String, parsed document: Document) -> CachedDocument {
         let executable = ExecutableDocument(document, text: text)
         var errors = executable.errors
         if let checked = executable.document {
