@@ -58,6 +58,7 @@ check "token list shows it without the secret" "cli token list --tenant $orgid |
 smoke_id=$(cli token list --tenant "$orgid" | grep smoke | cut -d' ' -f1)
 check "token revoke revokes it" "cli token revoke --tenant $orgid --id $smoke_id | grep -q Revoked && cli token list --tenant $orgid | grep smoke | grep -q revoked"
 check "token jwt mints a working admin JWT" "curl -sf -H \"Authorization: Bearer \$(cli token jwt --tenant $orgid --email ops@demo-outfitters.example)\" -H 'orgid: $orgid' http://127.0.0.1:$port/api/admin/viewer | grep -q '\"role\":\"staff\"'"
+check "the query language answers the admin with real data" "curl -sf -H 'Authorization: Bearer $jwt' -H 'orgid: $orgid' -H 'Content-Type: application/json' -d '{\"query\": \"{ viewer { role } activityLog(first: 5, filter: {subjectType: {eq: \\\"MachineToken\\\"}}) { totalCount } }\"}' http://127.0.0.1:$port/graphql | python3 -c 'import json,sys; d=json.load(sys.stdin)[\"data\"]; sys.exit(0 if d[\"viewer\"][\"role\"] == \"OWNER\" and d[\"activityLog\"][\"totalCount\"] >= 2 else 1)'"
 check "a bad subcommand argument is refused" "! cli token list --tenant not-a-uuid >/dev/null"
 worker_runs() {
     SWITCHYARD_HOME="$home/state" .build/debug/switchyard worker >"$home/worker.log" 2>&1 &
