@@ -46,7 +46,7 @@ public enum ActivityLog {
         return 0
     }
 
-    private static func list(filter: ActivityFilter?, newestFirst: Bool, page: PageRequest, tenant: TenantID) throws -> KeysetPage {
+    static func list(filter: ActivityFilter?, newestFirst: Bool, page: PageRequest, tenant: TenantID) throws -> KeysetPage {
         var conditions = SQLConditions()
         let tenantClause = "tenant_id = \(try conditions.bind(tenant.rawValue))"
         let filterClause = try conditions.compound(filter) { filter, conditions in

@@ -85,7 +85,7 @@ public enum JobQueue {
         return 0
     }
 
-    private static func trayList(filter: JobFilter?, sort: [ListSort<JobSortField>], page: PageRequest, tenant: TenantID) throws -> KeysetPage {
+    static func trayList(filter: JobFilter?, sort: [ListSort<JobSortField>], page: PageRequest, tenant: TenantID) throws -> KeysetPage {
         var conditions = SQLConditions()
         let tenantClause = "tenant_id = \(try conditions.bind(tenant.rawValue))"
         let filterClause = try conditions.compound(filter) { filter, conditions in
