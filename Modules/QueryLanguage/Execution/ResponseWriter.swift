@@ -23,8 +23,18 @@ struct ResponseWriter {
         for (position, field) in objects.plan.fields.enumerated() {
             if position > 0 { self.json.byte(UInt8(ascii: ",")) }
             self.json.raw(field.keyJSON)
+            let column = objects.columns[position]
+            // The common case, a present scalar, needs no path (only errors carry one).
+            if case .leaves(let values) = column {
+                switch values[index] {
+                case .null, .list: break
+                case let value:
+                    self.json.leaf(value)
+                    continue
+                }
+            }
             self.path.append(.key(field.responseKey))
-            let written = self.writeField(field, column: objects.columns[position], typeName: objects.plan.typeName, index: index)
+            let written = self.writeField(field, column: column, typeName: objects.plan.typeName, index: index)
             self.path.removeLast()
             if !written { return false }
         }
