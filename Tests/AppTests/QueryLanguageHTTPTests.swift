@@ -106,6 +106,13 @@ func codes(_ body: [String: Any]) -> [String] {
             let (_, sorted) = try await client.graphQL(
                 "{ jobs(sort: [{field: STATE}, {field: ID, direction: DESC}]) { nodes { state } } }", headers: headers)
             #expect((value(sorted, "jobs", "nodes") as? [[String: Any]])?.compactMap { $0["state"] as? String } == ["CANCELLED", "PENDING"])
+            let (_, idFirst) = try await client.graphQL(
+                "{ jobs(sort: [{field: ID, direction: DESC}, {field: STATE}]) { nodes { state } } }", headers: headers)
+            #expect((value(idFirst, "jobs", "nodes") as? [[String: Any]])?.compactMap { $0["state"] as? String } == ["PENDING", "CANCELLED"])
+            let farFuture = Cursor([.string("created_at:d,id:d"), .int(Int64.max), .int(1)]).encoded
+            let (_, outOfRange) = try await client.graphQL(
+                "{ jobs(after: \"\(farFuture)\", sort: [{field: CREATED_AT, direction: DESC}]) { totalCount } }", headers: headers)
+            #expect(codes(outOfRange) == ["INVALID_CURSOR"])
             let (_, badDate) = try await client.graphQL("{ jobs(filter: {createdAt: {gte: \"yesterday\"}}) { totalCount } }", headers: headers)
             #expect(value(badDate, "jobs") == nil || value(badDate, "jobs") is NSNull)
             #expect(!codes(badDate).isEmpty)

@@ -18,8 +18,11 @@ import Testing
             case "invalid-json.json", "not-an-object.json", "variables-not-an-object.json":
                 #expect(outcome == .malformedRequest, "\(file)")
             case "schema-block.json", "repeated-identical-operations.json", "repeated-identical-fragments.json", "truncated-unicode-escape.json",
-                "deep-list-nesting.json", "huge-int-variable.json":
+                "deep-list-nesting.json", "huge-int-variable.json", "overlapping-cyclic-fragment.json",
+                "overlapping-cyclic-fragment-under-one-key.json", "fragment-chain-depth.json":
                 #expect(outcome == .answered(.rejected), "\(file)")
+            case "introspection-fragment-fan-out.json":
+                #expect(outcome == .answered(.executed), "\(file)")
             default:
                 #expect(outcome != .malformedRequest, "\(file)")
             }

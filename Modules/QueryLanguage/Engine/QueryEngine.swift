@@ -58,17 +58,14 @@ public final class QueryEngine<Context: Sendable>: Sendable {
         let plan: OperationPlan
         do {
             plan = try document.plan(key) {
-                var planner = Planner(model: self.schema.model, document: ast, variables: variables)
+                var planner = Planner(model: self.schema.model, document: ast, variables: variables, limits: self.limits)
                 return try planner.plan(operation, rootType: rootType)
             }
+        } catch let refusal as Planner.Refusal {
+            return Self.rejected([refusal.error])
         } catch {
-            return Self.rejected([
-                QueryError(
-                    message: "The query selects more than \(Planner.maximumPlannedFields) fields once its fragments are expanded.",
-                    code: "MAX_COMPLEXITY_EXCEEDED")
-            ])
+            return Self.rejected([QueryError(message: "The query could not be planned.", code: "INTERNAL_SERVER_ERROR")])
         }
-        if let error = self.limitError(plan) { return Self.rejected([error]) }
         let requested = CostAnalysis.requested(plan, coercion: self.schema.coercion, variables: variables, limits: self.limits)
         guard requested <= self.limits.maximumCost else {
             let error = QueryError(
@@ -120,7 +117,7 @@ public final class QueryEngine<Context: Sendable>: Sendable {
         else { return nil }
         var plan: OperationPlan?
         let planning = clock.measure {
-            var planner = Planner(model: self.schema.model, document: document, variables: variables)
+            var planner = Planner(model: self.schema.model, document: document, variables: variables, limits: self.limits)
             plan = try? planner.plan(operation, rootType: self.schema.model.queryType ?? "Query")
         }
         guard let plan else { return nil }
@@ -188,19 +185,6 @@ public final class QueryEngine<Context: Sendable>: Sendable {
                 QueryError(message: "Must provide operation name if query contains multiple operations.", code: "OPERATION_RESOLUTION_FAILURE"))
         }
         return .success(operation)
-    }
-
-    private func limitError(_ plan: OperationPlan) -> QueryError? {
-        if plan.depth > self.limits.maximumDepth {
-            return QueryError(
-                message: "Query depth is \(plan.depth), which exceeds the maximum depth (\(self.limits.maximumDepth)).", code: "MAX_DEPTH_EXCEEDED")
-        }
-        if plan.aliasCount > self.limits.maximumAliases {
-            return QueryError(
-                message: "The query uses \(plan.aliasCount) aliases, more than the maximum (\(self.limits.maximumAliases)).",
-                code: "MAX_ALIASES_EXCEEDED")
-        }
-        return nil
     }
 
     private static var mutationOverGet: QueryError { QueryError(message: "Mutations are only accepted over POST.", code: "METHOD_NOT_ALLOWED") }

@@ -31,8 +31,11 @@ final class CachedDocument: Sendable {
     }
 }
 
-/// Documents by their text, bounded: when full, half of the entries are dropped.
+/// Documents by their text, bounded: when full, half of the entries are dropped; documents longer than
+/// `largestCachedDocument` bytes are compiled every time instead of being kept.
 final class DocumentCache: Sendable {
+    static let largestCachedDocument = 32 * 1024
+
     private let capacity: Int
     private let entries = Mutex<[String: CachedDocument]>([:])
 
@@ -46,6 +49,7 @@ final class DocumentCache: Sendable {
 
     func document(_ text: String, orMake make: () -> CachedDocument) -> CachedDocument {
         let made = make()
+        guard text.utf8.count <= Self.largestCachedDocument else { return made }
         self.entries.withLock { entries in
             if entries.count >= self.capacity {
                 for key in entries.keys.prefix(self.capacity / 2) { entries.removeValue(forKey: key) }

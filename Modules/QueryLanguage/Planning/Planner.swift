@@ -3,33 +3,38 @@ import OrderedCollections
 
 /// Compiles a validated operation into a plan for given `@skip`/`@include` variable values (spec: CollectFields).
 struct Planner {
-    struct TooLarge: Error {}
+    /// Why a document was refused while planning, before anything is cached or run.
+    struct Refusal: Error {
+        let error: QueryError
+    }
 
     /// Fragments can multiply a small document into a huge selection; planning stops past this many fields.
-    static let maximumPlannedFields = 20_000
+    static let maximumPlannedFields = 5_000
 
     let model: TypeModel
     let fragments: [String: FragmentDefinition]
     let variables: [String: Map]
+    let limits: QueryLimits
     private(set) var plannedFields = 0
     private(set) var aliasCount = 0
     private(set) var depth = 0
 
-    init(model: TypeModel, document: Document, variables: [String: Map]) {
+    init(model: TypeModel, document: Document, variables: [String: Map], limits: QueryLimits) {
         self.model = model
+        self.limits = limits
         var fragments: [String: FragmentDefinition] = [:]
         for case let fragment as FragmentDefinition in document.definitions { fragments[fragment.name.value] = fragment }
         self.fragments = fragments
         self.variables = variables
     }
 
-    mutating func plan(_ operation: OperationDefinition, rootType: String) throws(TooLarge) -> OperationPlan {
+    mutating func plan(_ operation: OperationDefinition, rootType: String) throws(Refusal) -> OperationPlan {
         let root = try self.selection(for: rootType, sets: [operation.selectionSet], depth: 1)
         return OperationPlan(
             operation: operation.operation, root: root, depth: self.depth, aliasCount: self.aliasCount, fieldCount: self.plannedFields)
     }
 
-    private mutating func selection(for objectType: String, sets: [SelectionSet], depth: Int) throws(TooLarge) -> SelectionPlan {
+    private mutating func selection(for objectType: String, sets: [SelectionSet], depth: Int) throws(Refusal) -> SelectionPlan {
         var grouped = OrderedDictionary<String, [Field]>()
         var visited: Set<String> = []
         for set in sets { self.collect(set, objectType: objectType, into: &grouped, visited: &visited) }
@@ -65,13 +70,28 @@ struct Planner {
         }
     }
 
-    private mutating func field(key: String, nodes: [Field], parentType: String, depth: Int) throws(TooLarge) -> FieldPlan {
+    private mutating func field(key: String, nodes: [Field], parentType: String, depth: Int) throws(Refusal) -> FieldPlan {
         self.plannedFields += 1
-        guard self.plannedFields <= Self.maximumPlannedFields else { throw TooLarge() }
+        guard self.plannedFields <= Self.maximumPlannedFields else {
+            throw Refusal(
+                error: QueryError(
+                    message: "The query selects more than \(Self.maximumPlannedFields) fields once its fragments are expanded.",
+                    code: "MAX_COMPLEXITY_EXCEEDED"))
+        }
+        guard depth <= self.limits.maximumDepth else {
+            throw Refusal(
+                error: QueryError(
+                    message: "Query depth exceeds the maximum depth (\(self.limits.maximumDepth)).", code: "MAX_DEPTH_EXCEEDED"))
+        }
         self.depth = max(self.depth, depth)
         let node = nodes[0]
         let name = node.name.value
         if key != name { self.aliasCount += 1 }
+        guard self.aliasCount <= self.limits.maximumAliases else {
+            throw Refusal(
+                error: QueryError(
+                    message: "The query uses more than \(self.limits.maximumAliases) aliases, the maximum.", code: "MAX_ALIASES_EXCEEDED"))
+        }
         let location = QueryError.SourcePoint(node.loc)
         if name == "__typename" {
             return FieldPlan(

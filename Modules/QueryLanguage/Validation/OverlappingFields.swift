@@ -10,6 +10,9 @@ struct OverlappingFields {
         let parentType: String?
         let node: Field
         let definition: TypeModel.OutputField?
+        /// Fragments already expanded on the way to this field; comparing its subfields does not expand them again,
+        /// so fragment cycles (which NoFragmentCycles reports) cannot recurse without end.
+        let expanded: Set<String>
     }
 
     let model: TypeModel
@@ -26,7 +29,7 @@ struct OverlappingFields {
     /// Checks `set` and every selection set below it.
     mutating func check(_ set: SelectionSet, parentType: String) -> [QueryError] {
         var errors: [QueryError] = []
-        let groups = self.collect([(set, parentType)])
+        let groups = self.collect([(set, parentType)], expanded: [])
         for (key, candidates) in groups {
             errors += self.conflicts(key: key, within: candidates)
         }
@@ -48,10 +51,10 @@ struct OverlappingFields {
     }
 
     /// Fields by response key, following fragments (each fragment once).
-    private func collect(_ sets: [(SelectionSet, String?)]) -> [(String, [Candidate])] {
+    private func collect(_ sets: [(SelectionSet, String?)], expanded: Set<String>) -> [(String, [Candidate])] {
         var order: [String] = []
         var groups: [String: [Candidate]] = [:]
-        var visited: Set<String> = []
+        var visited = expanded
         func walk(_ set: SelectionSet, _ parentType: String?) {
             for selection in set.selections {
                 switch selection {
@@ -59,7 +62,7 @@ struct OverlappingFields {
                     let key = field.alias?.value ?? field.name.value
                     if groups[key] == nil { order.append(key) }
                     let definition = parentType.flatMap { self.model.objectFields[$0]?[field.name.value] }
-                    groups[key, default: []].append(Candidate(parentType: parentType, node: field, definition: definition))
+                    groups[key, default: []].append(Candidate(parentType: parentType, node: field, definition: definition, expanded: visited))
                 case let inline as InlineFragment:
                     walk(inline.selectionSet, inline.typeCondition?.name.value ?? parentType)
                 case let spread as FragmentSpread:
@@ -118,8 +121,9 @@ struct OverlappingFields {
             return "they return conflicting types \"\(typeA)\" and \"\(typeB)\""
         }
         guard let setA = a.node.selectionSet, let setB = b.node.selectionSet else { return nil }
-        let left = self.collect([(setA, a.definition?.type.namedType)])
-        let right = Dictionary(self.collect([(setB, b.definition?.type.namedType)]), uniquingKeysWith: { first, _ in first })
+        let left = self.collect([(setA, a.definition?.type.namedType)], expanded: a.expanded)
+        let right = Dictionary(
+            self.collect([(setB, b.definition?.type.namedType)], expanded: b.expanded), uniquingKeysWith: { first, _ in first })
         var reasons: [String] = []
         for (key, fieldsA) in left {
             guard let fieldsB = right[key] else { continue }

@@ -115,7 +115,10 @@ struct IntrospectionDepth {
     func check(_ set: SelectionSet) -> [QueryError] {
         var errors: [QueryError] = []
         self.visit(set) { field in
-            guard field.name.value == "__schema" || field.name.value == "__type", self.tooDeep(field, visited: [], depth: 0) else { return true }
+            var shallow: Set<String> = []
+            guard field.name.value == "__schema" || field.name.value == "__type", self.tooDeep(field, visited: [], depth: 0, shallow: &shallow) else {
+                return true
+            }
             errors.append(
                 QueryError(
                     message: "Maximum introspection depth exceeded", locations: [QueryError.SourcePoint(field.loc)].compactMap { $0 },
@@ -139,16 +142,23 @@ struct IntrospectionDepth {
         }
     }
 
-    private func tooDeep(_ node: any Selection, visited: Set<String>, depth: Int) -> Bool {
+    /// `shallow` remembers fragments (at a depth) already found not too deep, so a fragment spread many times over is
+    /// walked once per depth rather than once per path.
+    private func tooDeep(_ node: any Selection, visited: Set<String>, depth: Int, shallow: inout Set<String>) -> Bool {
         var depth = depth
         let children: SelectionSet?
         var visited = visited
         switch node {
         case let spread as FragmentSpread:
             let name = spread.name.value
-            guard !visited.contains(name), let fragment = self.fragments[name] else { return false }
+            let memo = "\(name)@\(depth)"
+            guard !visited.contains(name), !shallow.contains(memo), let fragment = self.fragments[name] else { return false }
             visited.insert(name)
-            children = fragment.selectionSet
+            if fragment.selectionSet.selections.contains(where: { self.tooDeep($0, visited: visited, depth: depth, shallow: &shallow) }) {
+                return true
+            }
+            shallow.insert(memo)
+            return false
         case let field as Field:
             if Self.listFields.contains(field.name.value) {
                 depth += 1
@@ -160,6 +170,7 @@ struct IntrospectionDepth {
         default:
             children = nil
         }
-        return children?.selections.contains { self.tooDeep($0, visited: visited, depth: depth) } ?? false
+        for child in children?.selections ?? [] where self.tooDeep(child, visited: visited, depth: depth, shallow: &shallow) { return true }
+        return false
     }
 }

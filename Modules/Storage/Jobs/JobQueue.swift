@@ -97,7 +97,8 @@ public enum JobQueue {
         }
         var keys: [SortKey] = []
         var idDescending = sort.first.map { $0.direction == .desc } ?? true
-        for order in sort {
+        // The id is unique, so keys after it could never matter: it ends the order wherever it is given.
+        sortKeys: for order in sort {
             let descending = order.direction == .desc
             let key: SortKey
             switch order.field {
@@ -107,7 +108,7 @@ public enum JobQueue {
             case .state: key = SortKey("state", .text, descending: descending)
             case .id:
                 idDescending = descending
-                continue
+                break sortKeys
             }
             if !keys.contains(where: { $0.column == key.column }) { keys.append(key) }
         }

@@ -76,7 +76,9 @@ public struct KeysetPage: Sendable {
         var boundaries: [String] = []
         for (key, value) in zip(self.keys, cursor.values.dropFirst()) {
             switch (key.kind, value) {
-            case (.int64, .int(let number)), (.timestamp, .int(let number)): boundaries.append(key.boundary(try conditions.bind(number)))
+            case (.int64, .int(let number)): boundaries.append(key.boundary(try conditions.bind(number)))
+            case (.timestamp, .int(let number)) where abs(number) <= SortKey.largestTimestampMicroseconds:
+                boundaries.append(key.boundary(try conditions.bind(number)))
             case (.text, .string(let text)): boundaries.append(key.boundary(try conditions.bind(text)))
             default: throw PagingError.invalidCursor(cursor.encoded)
             }

@@ -7,6 +7,10 @@ public struct SortKey: Sendable, Equatable {
         case timestamp
     }
 
+    /// Microseconds from 1970 a cursor's timestamp may carry (about ±9,500 years): PostgreSQL's range, and nothing a
+    /// row of ours holds lies outside it.
+    static let largestTimestampMicroseconds: Int64 = 300_000_000_000_000_000
+
     public let column: String
     public let kind: Kind
     public let descending: Bool
