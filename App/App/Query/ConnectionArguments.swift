@@ -1,5 +1,6 @@
 import Kernel
 import QueryLanguage
+import Storage
 
 /// `first/after/last/before` plus a list's `filter` and `sort`, as every connection field takes them.
 struct ConnectionArguments<Filter: Decodable & Sendable, SortField: Sendable & Equatable & Decodable>: Decodable, Sendable {
@@ -21,5 +22,25 @@ extension ConnectionPage {
         self.init(
             edges: page.edges.map { Edge(cursor: $0.cursor.encoded, node: $0.node) }, hasNextPage: page.hasNextPage,
             hasPreviousPage: page.hasPreviousPage, totalCount: totalCount)
+    }
+}
+
+extension ObjectBinding where Parent == RootValue, Context == QueryContext {
+    /// A root connection field read in one transaction of the caller's tenant: the page, and the total only when the
+    /// query selects `totalCount`.
+    mutating func connection<Node: Sendable, Filter: Decodable & Sendable, SortField: Sendable & Equatable & Decodable>(
+        _ name: String, _ node: Node.Type, filter: Filter.Type, sort: SortField.Type,
+        page: @escaping @Sendable (ConnectionArguments<Filter, SortField>, PageRequest, Transaction) async throws -> Page<Node>,
+        count: @escaping @Sendable (Filter?, Transaction) async throws -> Int
+    ) {
+        self.object(name, ConnectionPage<Node>.self, arguments: ConnectionArguments<Filter, SortField>.self) { parents, arguments, context in
+            let request = try arguments.pageRequest()
+            let counted = context.selects("totalCount")
+            let connection = try await context.context.read { transaction in
+                ConnectionPage(
+                    try await page(arguments, request, transaction), totalCount: counted ? try await count(arguments.filter, transaction) : nil)
+            }
+            return parents.map { _ in connection }
+        }
     }
 }

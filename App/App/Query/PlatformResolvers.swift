@@ -24,30 +24,19 @@ enum PlatformResolvers {
         bindings.connection("JobConnection", edgeType: "JobEdge", node: JobRecord.self)
         bindings.connection("ActivityEntryConnection", edgeType: "ActivityEntryEdge", node: ActivityEntry.self)
         bindings.root("Query") { query in
-            query.object("jobs", ConnectionPage<JobRecord>.self, arguments: ConnectionArguments<JobFilter, JobSortField>.self) {
-                parents, arguments, context in
-                let page = try arguments.pageRequest()
-                let counted = context.selects("totalCount")
-                let connection = try await context.context.read { transaction in
-                    let jobs = try await JobQueue.tray(filter: arguments.filter, sort: arguments.sort ?? [], page: page, in: transaction)
-                    let total = counted ? try await JobQueue.trayCount(filter: arguments.filter, in: transaction) : nil
-                    return ConnectionPage(jobs, totalCount: total)
-                }
-                return parents.map { _ in connection }
-            }
-            query.object(
-                "activityLog", ConnectionPage<ActivityEntry>.self, arguments: ConnectionArguments<ActivityFilter, ActivitySortField>.self
-            ) { parents, arguments, context in
-                let page = try arguments.pageRequest()
-                let counted = context.selects("totalCount")
-                let newestFirst = arguments.sort?.first?.direction != .asc
-                let connection = try await context.context.read { transaction in
-                    let entries = try await ActivityLog.list(filter: arguments.filter, newestFirst: newestFirst, page: page, in: transaction)
-                    let total = counted ? try await ActivityLog.count(filter: arguments.filter, in: transaction) : nil
-                    return ConnectionPage(entries, totalCount: total)
-                }
-                return parents.map { _ in connection }
-            }
+            query.connection(
+                "jobs", JobRecord.self, filter: JobFilter.self, sort: JobSortField.self,
+                page: { arguments, page, transaction in
+                    try await JobQueue.tray(filter: arguments.filter, sort: arguments.sort ?? [], page: page, in: transaction)
+                },
+                count: { filter, transaction in try await JobQueue.trayCount(filter: filter, in: transaction) })
+            query.connection(
+                "activityLog", ActivityEntry.self, filter: ActivityFilter.self, sort: ActivitySortField.self,
+                page: { arguments, page, transaction in
+                    try await ActivityLog.list(
+                        filter: arguments.filter, newestFirst: arguments.sort?.first?.direction != .asc, page: page, in: transaction)
+                },
+                count: { filter, transaction in try await ActivityLog.count(filter: filter, in: transaction) })
         }
         bindings.root("Mutation") { mutation in
             mutation.object("jobCancel", JobChangePayload.self, arguments: JobIDArgument.self) { parents, arguments, context in

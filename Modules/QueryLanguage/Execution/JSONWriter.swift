@@ -69,6 +69,26 @@ struct JSONWriter {
         self.bytes.append(0x22)
     }
 
+    /// Starts an object member: a comma unless it is the first, then the key and the colon.
+    mutating func member(_ key: String, first: inout Bool) {
+        if !first { self.byte(UInt8(ascii: ",")) }
+        first = false
+        self.string(key)
+        self.byte(UInt8(ascii: ":"))
+    }
+
+    /// `[`, the items written by `write` with commas between, `]`.
+    mutating func array<Items: Sequence>(_ items: Items, _ write: (inout JSONWriter, Items.Element) -> Void) {
+        self.byte(UInt8(ascii: "["))
+        var first = true
+        for item in items {
+            if !first { self.byte(UInt8(ascii: ",")) }
+            first = false
+            write(&self, item)
+        }
+        self.byte(UInt8(ascii: "]"))
+    }
+
     mutating func leaf(_ value: LeafValue) {
         switch value {
         case .null: self.null()
@@ -77,13 +97,7 @@ struct JSONWriter {
         case .float(let double): self.double(double)
         case .string(let string): self.string(string)
         case .json(let text): self.raw(text)
-        case .list(let items):
-            self.byte(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { self.byte(UInt8(ascii: ",")) }
-                self.leaf(item)
-            }
-            self.byte(UInt8(ascii: "]"))
+        case .list(let items): self.array(items) { $0.leaf($1) }
         }
     }
 
@@ -100,20 +114,12 @@ struct JSONWriter {
             }
         case .string(let string): self.string(string)
         case .array(let items):
-            self.byte(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { self.byte(UInt8(ascii: ",")) }
-                self.map(item)
-            }
-            self.byte(UInt8(ascii: "]"))
+            self.array(items) { $0.map($1) }
         case .dictionary(let fields):
             self.byte(UInt8(ascii: "{"))
             var first = true
             for (key, item) in fields where item != .undefined {
-                if !first { self.byte(UInt8(ascii: ",")) }
-                first = false
-                self.string(key)
-                self.byte(UInt8(ascii: ":"))
+                self.member(key, first: &first)
                 self.map(item)
             }
             self.byte(UInt8(ascii: "}"))

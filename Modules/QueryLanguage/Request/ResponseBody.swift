@@ -10,27 +10,16 @@ enum ResponseBody {
         var json = JSONWriter(capacity: (data?.count ?? 0) + 256)
         json.byte(UInt8(ascii: "{"))
         var first = true
-        func key(_ name: String) {
-            if !first { json.byte(UInt8(ascii: ",")) }
-            first = false
-            json.string(name)
-            json.byte(UInt8(ascii: ":"))
-        }
         if !errors.isEmpty {
-            key("errors")
-            json.byte(UInt8(ascii: "["))
-            for (index, error) in errors.enumerated() {
-                if index > 0 { json.byte(UInt8(ascii: ",")) }
-                Self.write(error, to: &json)
-            }
-            json.byte(UInt8(ascii: "]"))
+            json.member("errors", first: &first)
+            json.array(errors) { Self.write($1, to: &$0) }
         }
         if let data {
-            key("data")
+            json.member("data", first: &first)
             json.raw(data)
         }
         if let cost {
-            key("extensions")
+            json.member("extensions", first: &first)
             json.raw("{\"cost\":{\"requestedQueryCost\":\(cost.requested),\"actualQueryCost\":")
             if let actual = cost.actual { json.int(actual) } else { json.null() }
             if let status = cost.status {
@@ -48,37 +37,27 @@ enum ResponseBody {
         json.raw("{\"message\":")
         json.string(error.message)
         if !error.locations.isEmpty {
-            json.raw(",\"locations\":[")
-            for (index, location) in error.locations.enumerated() {
-                if index > 0 { json.byte(UInt8(ascii: ",")) }
-                json.raw("{\"line\":\(location.line),\"column\":\(location.column)}")
-            }
-            json.byte(UInt8(ascii: "]"))
+            json.raw(",\"locations\":")
+            json.array(error.locations) { $0.raw("{\"line\":\($1.line),\"column\":\($1.column)}") }
         }
         if !error.path.isEmpty {
-            json.raw(",\"path\":[")
-            for (index, element) in error.path.enumerated() {
-                if index > 0 { json.byte(UInt8(ascii: ",")) }
+            json.raw(",\"path\":")
+            json.array(error.path) { json, element in
                 switch element {
                 case .key(let key): json.string(key)
                 case .index(let position): json.int(position)
                 }
             }
-            json.byte(UInt8(ascii: "]"))
         }
         if error.code != nil || !error.extensions.isEmpty {
             json.raw(",\"extensions\":{")
             var first = true
             if let code = error.code {
-                json.raw("\"code\":")
+                json.member("code", first: &first)
                 json.string(code)
-                first = false
             }
             for (name, value) in error.extensions {
-                if !first { json.byte(UInt8(ascii: ",")) }
-                first = false
-                json.string(name)
-                json.byte(UInt8(ascii: ":"))
+                json.member(name, first: &first)
                 json.raw(value)
             }
             json.byte(UInt8(ascii: "}"))
