@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/GraphQLSwift/GraphQL.git", from: "4.3.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // MARK: Kernel and shared infrastructure
@@ -58,6 +59,20 @@ let package = Package(
             swiftSettings: strictness
         ),
 
+        // MARK: Channel adapters (one folder per provider behind ChannelProvider)
+        .target(
+            name: "Channels",
+            dependencies: [
+                "Kernel",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Modules/Channels",
+            swiftSettings: strictness
+        ),
+
         // MARK: Identity context: tenants, users, memberships, machine tokens
         .target(
             name: "IdentityContracts",
@@ -76,11 +91,31 @@ let package = Package(
             swiftSettings: strictness
         ),
 
+        // MARK: Integrations context: channel connections, webhooks, inbound event log
+        .target(
+            name: "IntegrationsContracts",
+            dependencies: ["Kernel"],
+            path: "Modules/Integrations/IntegrationsContracts",
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "Integrations",
+            dependencies: [
+                "Kernel", "Storage", "Channels", "IntegrationsContracts",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Modules/Integrations/Integrations",
+            swiftSettings: strictness
+        ),
+
         // MARK: Composition root
         .target(
             name: "App",
             dependencies: [
-                "Kernel", "Storage", "IdentityContracts", "Identity", "QueryLanguage",
+                "Kernel", "Storage", "IdentityContracts", "Identity", "QueryLanguage", "Channels", "IntegrationsContracts", "Integrations",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -127,6 +162,17 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "ChannelsTests",
+            dependencies: [
+                "Channels", "Kernel",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            path: "Tests/ChannelsTests",
+            exclude: ["Fixtures"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "IdentityTests",
             dependencies: [
                 "Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -138,6 +184,7 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App", "Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport", "QueryLanguage", "QueryFixtures",
+                "Channels", "Integrations", "IntegrationsContracts",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -178,7 +225,7 @@ let package = Package(
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "App", "Kernel", "Storage", "Identity", "QueryLanguage", "QueryFixtures",
+                "App", "Kernel", "Storage", "Identity", "QueryLanguage", "QueryFixtures", "Integrations",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

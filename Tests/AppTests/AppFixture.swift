@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Identity
 import IdentityContracts
+import Integrations
 import Kernel
 import NIOCore
 import PostgresNIO
@@ -14,6 +15,7 @@ import TestSupport
 /// A running router on a fresh database with one tenant and three members (owner, staff, viewer), plus a second tenant.
 struct AppFixture: Sendable {
     static let jwtSecret = "test-secret-that-is-at-least-32-bytes-long"
+    static let vault = CredentialVault(base64Key: Data(repeating: 7, count: 32).base64EncodedString())!
     static let metricsToken = "metrics-token"
     static let bodyLimit = 4096
 
@@ -51,7 +53,10 @@ struct AppFixture: Sendable {
                 owner: try await member("owner", .owner, of: tenant), staff: try await member("staff", .staff, of: tenant),
                 viewer: try await member("viewer", .viewer, of: tenant), outsider: try await member("outsider", .owner, of: otherTenant),
                 tokens: await AdminTokens(secret: Self.jwtSecret, issuer: "switchyard", lifetimeMinutes: 60, clock: clock), clock: clock)
-            let services = AppServices(database: environment.database, identity: identity, adminTokens: fixture.tokens, clock: clock)
+            let services = AppServices(
+                database: environment.database, identity: identity,
+                integrations: IntegrationsService(database: environment.database, vault: Self.vault, clock: clock), adminTokens: fixture.tokens,
+                clock: clock)
             let app = Application(router: try buildRouter(configuration: try Self.configuration(), services: services))
             try await app.test(.router) { client in try await body(fixture, client) }
         }

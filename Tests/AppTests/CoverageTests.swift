@@ -2,6 +2,7 @@ import App
 import Foundation
 import Hummingbird
 import Identity
+import Integrations
 import Kernel
 import Logging
 import Storage
@@ -56,6 +57,7 @@ import Testing
         let database = Database(client: client, logger: .init(label: "offline"))
         return AppServices(
             database: database, identity: IdentityService(database: database),
+            integrations: IntegrationsService(database: database, vault: AppFixture.vault, clock: SystemClock()),
             adminTokens: await AdminTokens(secret: AppFixture.jwtSecret, issuer: "switchyard", lifetimeMinutes: 1), clock: SystemClock())
     }
 }

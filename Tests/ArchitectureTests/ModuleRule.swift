@@ -1,12 +1,14 @@
 /// The module rule of ARCHITECTURE.md, checked over a manifest:
-/// - `Kernel` depends on nothing; `QueryLanguage` on nothing of ours; `Storage` on `Kernel` only.
+/// - `Kernel` depends on nothing; `QueryLanguage` on nothing of ours; `Storage` and `Channels` (the provider adapters) on
+///   `Kernel` only.
 /// - A context's `<Context>Contracts` depends on `Kernel` only, and on no outside package.
-/// - A context's implementation depends on `Kernel`, `Storage` and `…Contracts` targets only.
+/// - A context's implementation depends on `Kernel`, `Storage`, `Channels` and `…Contracts` targets only.
 /// - Only `App/` links implementations; nothing but tests depends on test support or on `App`.
 enum ModuleRule {
     enum Role: Equatable {
         case kernel
         case storage
+        case channels
         case queryLanguage
         case contracts
         case implementation
@@ -23,6 +25,7 @@ enum ModuleRule {
         switch target.name {
         case "Kernel": return .kernel
         case "Storage": return .storage
+        case "Channels": return .channels
         case "QueryLanguage": return .queryLanguage
         default: return target.name.hasSuffix("Contracts") ? .contracts : .implementation
         }
@@ -61,11 +64,11 @@ enum ModuleRule {
             return dependency == .test || dependency == .testSupport ? "production code never links test code" : nil
         case .kernel, .queryLanguage:
             return "depends on nothing of ours"
-        case .storage, .contracts:
+        case .storage, .channels, .contracts:
             return dependency == .kernel ? nil : "may depend on Kernel only"
         case .implementation:
             switch dependency {
-            case .kernel, .storage, .contracts: return nil
+            case .kernel, .storage, .channels, .contracts: return nil
             default: return "a context reaches other contexts only through their Contracts"
             }
         }

@@ -2,6 +2,7 @@ import App
 import Foundation
 import Hummingbird
 import Identity
+import Integrations
 import Kernel
 import Logging
 import PostgresNIO
@@ -22,6 +23,8 @@ enum HealthBenchmark {
             let db = Database(client: client, logger: logger)
             let services = AppServices(
                 database: db, identity: IdentityService(database: db),
+                integrations: IntegrationsService(
+                    database: db, vault: CredentialVault(base64Key: CredentialVault.generateKey())!, clock: SystemClock()),
                 adminTokens: await AdminTokens(secret: configuration.jwtSecret ?? "", issuer: "switchyard", lifetimeMinutes: 60), clock: SystemClock()
             )
             var quiet = logger

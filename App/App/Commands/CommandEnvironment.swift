@@ -1,6 +1,7 @@
 import Foundation
 import Identity
 import IdentityContracts
+import Integrations
 import Kernel
 import Logging
 import PostgresNIO
@@ -88,6 +89,12 @@ extension AppServices {
             throw ConfigurationError.missing("JWT_SECRET", "admin JWTs cannot be signed or verified without it (32 bytes or more)")
         }
         let tokens = await AdminTokens(secret: secret, issuer: configuration.jwtIssuer, lifetimeMinutes: configuration.jwtLifetimeMinutes)
-        return AppServices(database: database, identity: IdentityService(database: database), adminTokens: tokens, clock: SystemClock())
+        guard let key = configuration.credentialsKey ?? secrets?.credentialsKey, let vault = CredentialVault(base64Key: key) else {
+            throw ConfigurationError.missing("CREDENTIALS_KEY", "channel credentials cannot be sealed or opened without it (base64 of 32 bytes)")
+        }
+        let clock = SystemClock()
+        return AppServices(
+            database: database, identity: IdentityService(database: database),
+            integrations: IntegrationsService(database: database, vault: vault, clock: clock), adminTokens: tokens, clock: clock)
     }
 }

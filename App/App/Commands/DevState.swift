@@ -1,4 +1,5 @@
 import Foundation
+import Integrations
 import Kernel
 import Storage
 
@@ -31,6 +32,8 @@ struct DevSecrets: Codable, Sendable {
     let metricsToken: String
     /// Absent in files written before dev generated it; `readOrCreate` adds it.
     let appDatabasePassword: String?
+    /// Absent in files written before channel credentials were sealed; `readOrCreate` adds it.
+    let credentialsKey: String?
 
     static func file(home: URL) -> URL { home.appendingPathComponent("secrets.json") }
 
@@ -40,10 +43,11 @@ struct DevSecrets: Codable, Sendable {
 
     static func readOrCreate(home: URL) throws -> DevSecrets {
         let existing = try? self.read(home: home)
-        if let existing, existing.appDatabasePassword != nil { return existing }
+        if let existing, existing.appDatabasePassword != nil, existing.credentialsKey != nil { return existing }
         let secrets = DevSecrets(
             jwtSecret: existing?.jwtSecret ?? Hex.random(bytes: 32), metricsToken: existing?.metricsToken ?? Hex.random(bytes: 24),
-            appDatabasePassword: Hex.random(bytes: 24))
+            appDatabasePassword: existing?.appDatabasePassword ?? Hex.random(bytes: 24),
+            credentialsKey: existing?.credentialsKey ?? CredentialVault.generateKey())
         try PrivateFile.write(try JSONEncoder().encode(secrets), to: self.file(home: home))
         return secrets
     }

@@ -23,6 +23,10 @@ public struct AppConfiguration: Sendable {
     public var jwtLifetimeMinutes: Int
     public var maxBodyBytes: Int
     public var metricsToken: String?
+    /// AES-256 key (base64 of 32 bytes) sealing channel credentials at rest.
+    public var credentialsKey: String?
+    /// The server's URL as the channels reach it; webhook addresses and eBay's endpoint challenge use it.
+    public var publicURL: String?
     public var logLevel: Logger.Level
     public var logFormat: LogFormat
     public var schemaDirectory: URL
@@ -62,6 +66,8 @@ public struct AppConfiguration: Sendable {
             jwtLifetimeMinutes: config.int(forKey: "jwt.lifetime.minutes", default: 720),
             maxBodyBytes: config.int(forKey: "max.body.bytes", default: 2 * 1024 * 1024),
             metricsToken: config.string(forKey: "metrics.token", isSecret: true),
+            credentialsKey: config.string(forKey: "credentials.key", isSecret: true),
+            publicURL: config.string(forKey: "public.url"),
             logLevel: level,
             logFormat: format,
             schemaDirectory: URL(fileURLWithPath: config.string(forKey: "schema.dir", default: "Schema")),
@@ -92,6 +98,9 @@ public struct AppConfiguration: Sendable {
             throw ConfigurationError.invalid("QUERY_BUCKET_CAPACITY", "at least QUERY_MAX_COST")
         }
         guard self.queryLimits.restoreRate > 0 else { throw ConfigurationError.invalid("QUERY_RESTORE_RATE", "a positive number") }
+        if let key = self.credentialsKey, Data(base64Encoded: key)?.count != 32 {
+            throw ConfigurationError.invalid("CREDENTIALS_KEY", "base64 of 32 random bytes")
+        }
         if let secret = self.jwtSecret, secret.utf8.count < 32 {
             throw ConfigurationError.invalid("JWT_SECRET", "at least 32 bytes")
         }
@@ -101,6 +110,12 @@ public struct AppConfiguration: Sendable {
     public var resolvedApplicationDatabaseURL: DatabaseURL? {
         self.applicationDatabaseURL
             ?? self.databaseURL?.with(username: self.applicationRole.name, password: self.applicationRole.password)
+    }
+
+    /// `PUBLIC_URL`, or the address the server listens on.
+    public var resolvedPublicURL: String {
+        let url = self.publicURL ?? "http://\(self.host):\(self.port)"
+        return url.hasSuffix("/") ? String(url.dropLast()) : url
     }
 
     public var migrationsDirectory: URL { self.schemaDirectory.appendingPathComponent("migrations") }

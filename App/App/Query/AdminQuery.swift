@@ -14,6 +14,7 @@ enum AdminQuery {
         UserErrorView.register(in: &bindings)
         IdentityResolvers.register(in: &bindings)
         PlatformResolvers.register(in: &bindings)
+        IntegrationResolvers.register(in: &bindings)
         NodeResolvers.register(in: &bindings)
         return bindings
     }

@@ -2,8 +2,13 @@ import Kernel
 import QueryLanguage
 import Storage
 
+/// The arguments of a connection field: at least the page.
+protocol PagedArguments: Decodable, Sendable {
+    func pageRequest() throws -> PageRequest
+}
+
 /// `first/after/last/before` plus a list's `filter` and `sort`, as every connection field takes them.
-struct ConnectionArguments<Filter: Decodable & Sendable, SortField: Sendable & Equatable & Decodable>: Decodable, Sendable {
+struct ConnectionArguments<Filter: Decodable & Sendable, SortField: Sendable & Equatable & Decodable>: PagedArguments {
     let first: Int?
     let after: String?
     let last: Int?
@@ -33,12 +38,22 @@ extension ObjectBinding where Parent == RootValue, Context == QueryContext {
         page: @escaping @Sendable (ConnectionArguments<Filter, SortField>, PageRequest, Transaction) async throws -> Page<Node>,
         count: @escaping @Sendable (Filter?, Transaction) async throws -> Int
     ) {
-        self.object(name, ConnectionPage<Node>.self, arguments: ConnectionArguments<Filter, SortField>.self) { parents, arguments, context in
+        self.connection(name, node, arguments: ConnectionArguments<Filter, SortField>.self, page: page) { arguments, transaction in
+            try await count(arguments.filter, transaction)
+        }
+    }
+
+    /// A root connection field whose arguments go beyond the page, filter and sort (e.g. a scoping id).
+    mutating func connection<Node: Sendable, Arguments: PagedArguments>(
+        _ name: String, _ node: Node.Type, arguments: Arguments.Type,
+        page: @escaping @Sendable (Arguments, PageRequest, Transaction) async throws -> Page<Node>,
+        count: @escaping @Sendable (Arguments, Transaction) async throws -> Int
+    ) {
+        self.object(name, ConnectionPage<Node>.self, arguments: Arguments.self) { parents, arguments, context in
             let request = try arguments.pageRequest()
             let counted = context.selects("totalCount")
             let connection = try await context.context.read { transaction in
-                ConnectionPage(
-                    try await page(arguments, request, transaction), totalCount: counted ? try await count(arguments.filter, transaction) : nil)
+                ConnectionPage(try await page(arguments, request, transaction), totalCount: counted ? try await count(arguments, transaction) : nil)
             }
             return parents.map { _ in connection }
         }

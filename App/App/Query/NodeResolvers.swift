@@ -1,4 +1,6 @@
 import IdentityContracts
+import Integrations
+import IntegrationsContracts
 import Kernel
 import QueryLanguage
 import Storage
@@ -40,12 +42,18 @@ enum NodeResolvers {
         }
         let jobIDs = numbers("Job")
         let activityIDs = numbers("ActivityEntry")
-        let (jobs, entries) = try await context.read { transaction in
+        let instanceIDs = numbers("IntegrationInstance")
+        let eventIDs = numbers("InboundEvent")
+        let (jobs, entries, instances, events) = try await context.read { transaction in
             (
                 jobIDs.isEmpty ? [] : try await JobQueue.find(ids: jobIDs.map(JobID.init), in: transaction),
-                activityIDs.isEmpty ? [] : try await ActivityLog.find(ids: activityIDs, in: transaction)
+                activityIDs.isEmpty ? [] : try await ActivityLog.find(ids: activityIDs, in: transaction),
+                instanceIDs.isEmpty ? [] : try await IntegrationsReads.instances(ids: instanceIDs, in: transaction),
+                eventIDs.isEmpty ? [] : try await IntegrationsReads.events(ids: eventIDs, in: transaction)
             )
         }
+        let instancesByID = Dictionary(instances.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+        let eventsByID = Dictionary(events.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let jobsByID = Dictionary(jobs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let entriesByID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var tenant: TenantSummary?
@@ -56,6 +64,9 @@ enum NodeResolvers {
             switch id.typeName {
             case "Job": return Int64(id.localID).flatMap { jobsByID[$0] }.map { TypedObject(typeName: "Job", value: $0) }
             case "ActivityEntry": return Int64(id.localID).flatMap { entriesByID[$0] }.map { TypedObject(typeName: "ActivityEntry", value: $0) }
+            case "IntegrationInstance":
+                return Int64(id.localID).flatMap { instancesByID[$0] }.map { TypedObject(typeName: "IntegrationInstance", value: $0) }
+            case "InboundEvent": return Int64(id.localID).flatMap { eventsByID[$0] }.map { TypedObject(typeName: "InboundEvent", value: $0) }
             case "Tenant": return tenant.flatMap { $0.id.description == id.localID ? TypedObject(typeName: "Tenant", value: $0) : nil }
             case "User": return viewer.flatMap { $0.user.id.description == id.localID ? TypedObject(typeName: "Viewer", value: $0) : nil }
             default: return nil

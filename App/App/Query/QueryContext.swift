@@ -1,4 +1,5 @@
 import IdentityContracts
+import IntegrationsContracts
 import Kernel
 import Storage
 
@@ -7,6 +8,7 @@ struct QueryContext: Sendable {
     let principal: Principal
     let database: Database
     let identity: any IdentityFacade
+    let integrations: any IntegrationsFacade
 
     /// Runs `body` in a transaction scoped to the caller's tenant.
     func read<Result: Sendable>(_ body: @escaping @Sendable (Transaction) async throws -> Result) async throws -> Result {

@@ -1,4 +1,5 @@
 import IdentityContracts
+import IntegrationsContracts
 import Kernel
 import Storage
 
@@ -6,12 +7,16 @@ import Storage
 public struct AppServices: Sendable {
     public let database: Database
     public let identity: any IdentityFacade
+    public let integrations: any IntegrationsFacade
     public let adminTokens: AdminTokens
     public let clock: any WallClock
 
-    public init(database: Database, identity: any IdentityFacade, adminTokens: AdminTokens, clock: any WallClock) {
+    public init(
+        database: Database, identity: any IdentityFacade, integrations: any IntegrationsFacade, adminTokens: AdminTokens, clock: any WallClock
+    ) {
         self.database = database
         self.identity = identity
+        self.integrations = integrations
         self.adminTokens = adminTokens
         self.clock = clock
     }

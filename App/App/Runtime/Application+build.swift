@@ -27,6 +27,8 @@ public func buildRouter(configuration: AppConfiguration, services: AppServices) 
         to: router.group("/graphql")
             .add(middleware: AdminAuthenticator(tokens: services.adminTokens, identity: services.identity))
             .group(context: AuthenticatedContext.self))
+    WebhookRoutes(integrations: services.integrations, publicURL: configuration.resolvedPublicURL).add(
+        to: router.group("/upstream/webhooks"))
     ImportStatusRoutes(database: services.database).add(
         to: router.group("/api/import")
             .add(middleware: MachineTokenAuthenticator(identity: services.identity))

@@ -1,8 +1,11 @@
+import Integrations
 import Storage
 
 /// Every job kind the contexts define, registered in one place. Contexts add their handlers here as they land.
 enum JobHandlers {
     static func registry() -> JobRegistry {
-        JobRegistry()
+        var registry = JobRegistry()
+        IntegrationsJobHandlers.register(in: &registry)
+        return registry
     }
 }

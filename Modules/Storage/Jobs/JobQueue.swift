@@ -95,24 +95,15 @@ public enum JobQueue {
                 try conditions.dateTime("finished_at", filter.finishedAt),
             ]
         }
-        var keys: [SortKey] = []
-        var idDescending = sort.first.map { $0.direction == .desc } ?? true
-        // The id is unique, so keys after it could never matter: it ends the order wherever it is given.
-        sortKeys: for order in sort {
-            let descending = order.direction == .desc
-            let key: SortKey
-            switch order.field {
-            case .createdAt: key = SortKey("created_at", .timestamp, descending: descending)
-            case .updatedAt: key = SortKey("updated_at", .timestamp, descending: descending)
-            case .kind: key = SortKey("kind", .text, descending: descending)
-            case .state: key = SortKey("state", .text, descending: descending)
-            case .id:
-                idDescending = descending
-                break sortKeys
+        let keys = SortKey.keys(for: sort) { field, descending in
+            switch field {
+            case .createdAt: SortKey("created_at", .timestamp, descending: descending)
+            case .updatedAt: SortKey("updated_at", .timestamp, descending: descending)
+            case .kind: SortKey("kind", .text, descending: descending)
+            case .state: SortKey("state", .text, descending: descending)
+            case .id: nil
             }
-            if !keys.contains(where: { $0.column == key.column }) { keys.append(key) }
         }
-        keys.append(SortKey("id", .int64, descending: idDescending))
         return KeysetPage(
             table: "platform.jobs", columns: Self.columns, where: SQLConditions.all([tenantClause, "tracked", filterClause]) ?? tenantClause,
             conditions: conditions, keys: keys, page: page)

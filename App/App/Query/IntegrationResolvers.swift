@@ -1,0 +1,391 @@
+import Foundation
+import GraphQL
+import IdentityContracts
+import Integrations
+import IntegrationsContracts
+import Kernel
+import QueryLanguage
+import Storage
+
+/// Channel connections and their inbound events: queries, mutations and object types of `integrations.graphql`.
+enum IntegrationResolvers {
+    struct CredentialInput: Decodable, Sendable {
+        let name: String
+        let value: String
+    }
+
+    struct CreateInput: Decodable, Sendable {
+        let provider: String
+        let name: String
+        let apiBaseUrl: String?
+        let integrationSettings: Map?
+        let connectionSettings: Map?
+        let credentials: [CredentialInput]?
+    }
+
+    struct UpdateInput: Decodable, Sendable {
+        let replace: Bool?
+        let name: String?
+        let apiBaseUrl: String?
+        let integrationSettings: Map?
+        let connectionSettings: Map?
+        let credentials: [CredentialInput]?
+    }
+
+    struct EnableInput: Decodable, Sendable {
+        let webhooks: Bool?
+        let syncInventory: Bool?
+        let conflictStrategy: String?
+        let pollIntervalMinutes: Int?
+    }
+
+    struct CreateArguments: Decodable, Sendable { let input: CreateInput }
+    struct UpdateArguments: Decodable, Sendable {
+        let id: String
+        let input: UpdateInput
+    }
+    struct EnableArguments: Decodable, Sendable {
+        let id: String
+        let input: EnableInput
+    }
+    struct IDArgument: Decodable, Sendable { let id: String }
+    struct InstanceArgument: Decodable, Sendable { let instanceId: String? }
+    struct RequiredInstanceArgument: Decodable, Sendable { let instanceId: String }
+    struct BulkArguments: Decodable, Sendable {
+        let instanceId: String?
+        let limit: Int?
+    }
+    struct IDsArgument: Decodable, Sendable { let ids: [String] }
+    struct ProviderArgument: Decodable, Sendable { let provider: String? }
+
+    struct EventsArguments: PagedArguments {
+        let instanceId: String?
+        let first: Int?
+        let after: String?
+        let last: Int?
+        let before: String?
+        let filter: InboundEventFilter?
+        let sort: [ListSort<InboundEventSortField>]?
+
+        func pageRequest() throws -> PageRequest {
+            try PageRequest(first: self.first, after: self.after, last: self.last, before: self.before)
+        }
+    }
+
+    struct InstancePayload: Sendable {
+        let instance: IntegrationInstance?
+        let userErrors: [UserErrorView]
+    }
+
+    struct EventPayload: Sendable {
+        let event: InboundEvent?
+        let userErrors: [UserErrorView]
+    }
+
+    struct CountPayload: Sendable {
+        let count: Int?
+        let userErrors: [UserErrorView]
+    }
+
+    struct StatusCount: Sendable {
+        let status: InboundEventStatus
+        let count: Int
+    }
+
+    static func register(in bindings: inout SchemaBindings<QueryContext>) {
+        bindings.connection("IntegrationInstanceConnection", edgeType: "IntegrationInstanceEdge", node: IntegrationInstance.self)
+        bindings.connection("InboundEventConnection", edgeType: "InboundEventEdge", node: InboundEvent.self)
+        self.registerQueries(in: &bindings)
+        self.registerMutations(in: &bindings)
+        self.registerTypes(in: &bindings)
+    }
+
+    private static func registerQueries(in bindings: inout SchemaBindings<QueryContext>) {
+        bindings.root("Query") { query in
+            query.connection(
+                "integrationInstances", IntegrationInstance.self, filter: IntegrationInstanceFilter.self, sort: IntegrationInstanceSortField.self,
+                page: { arguments, page, transaction in
+                    try await IntegrationsReads.instances(filter: arguments.filter, sort: arguments.sort ?? [], page: page, in: transaction)
+                },
+                count: { filter, transaction in try await IntegrationsReads.instanceCount(filter: filter, in: transaction) })
+            query.list("integrationInstanceOptions", IntegrationInstanceOption.self, arguments: ProviderArgument.self) {
+                parents, arguments, context in
+                let provider = arguments.provider.flatMap { Provider(rawValue: $0.lowercased()) }
+                let options = try await context.context.read { try await IntegrationsReads.instanceOptions(provider: provider, in: $0) }
+                return parents.map { _ in options.map(Optional.some) }
+            }
+            query.connection(
+                "inboundEvents", InboundEvent.self, arguments: EventsArguments.self,
+                page: { arguments, page, transaction in
+                    try await IntegrationsReads.events(
+                        instance: try self.instanceID(arguments.instanceId), filter: arguments.filter, sort: arguments.sort ?? [], page: page,
+                        in: transaction)
+                },
+                count: { arguments, transaction in
+                    try await IntegrationsReads.eventCount(
+                        instance: try self.instanceID(arguments.instanceId), filter: arguments.filter, in: transaction)
+                })
+            query.object("inboundEventStats", InboundEventStats.self, arguments: InstanceArgument.self) { parents, arguments, context in
+                let instance = try self.instanceID(arguments.instanceId)
+                let stats = try await context.context.read { try await IntegrationsReads.eventStats(instance: instance, in: $0) }
+                return parents.map { _ in stats }
+            }
+        }
+    }
+
+    private static func registerMutations(in bindings: inout SchemaBindings<QueryContext>) {
+        bindings.root("Mutation") { mutation in
+            mutation.object("integrationInstanceCreate", InstancePayload.self, arguments: CreateArguments.self) { parents, arguments, context in
+                let payload = await self.instanceChange(context.context) { integrations, tenant, actor in
+                    guard let provider = Provider(rawValue: arguments.input.provider.lowercased()) else {
+                        throw UserInputError(field: ["input", "provider"], message: "Unknown provider.", code: "INVALID_PROVIDER")
+                    }
+                    let input = arguments.input
+                    return try await integrations.createInstance(
+                        NewIntegrationInstance(
+                            provider: provider, name: input.name, apiBaseURL: input.apiBaseUrl,
+                            integrationSettings: try self.json(input.integrationSettings),
+                            connectionSettings: try self.json(input.connectionSettings), credentials: self.credentials(input.credentials) ?? [:]),
+                        tenant: tenant, actor: actor)
+                }
+                return parents.map { _ in payload }
+            }
+            mutation.object("integrationInstanceUpdate", InstancePayload.self, arguments: UpdateArguments.self) { parents, arguments, context in
+                let payload = await self.instanceChange(context.context) { integrations, tenant, actor in
+                    let input = arguments.input
+                    let update = InstanceUpdate(
+                        mode: input.replace == true ? .replace : .merge, name: input.name, apiBaseURL: input.apiBaseUrl,
+                        integrationSettings: try self.json(input.integrationSettings), connectionSettings: try self.json(input.connectionSettings),
+                        credentials: self.credentials(input.credentials))
+                    return try await integrations.updateInstance(try self.requiredInstanceID(arguments.id), update, tenant: tenant, actor: actor)
+                }
+                return parents.map { _ in payload }
+            }
+            mutation.object("channelEnable", InstancePayload.self, arguments: EnableArguments.self) { parents, arguments, context in
+                let payload = await self.instanceChange(context.context) { integrations, tenant, actor in
+                    let input = arguments.input
+                    var strategy: ConflictStrategy?
+                    if let text = input.conflictStrategy {
+                        guard let parsed = ConflictStrategy(rawValue: text.lowercased()) else {
+                            throw UserInputError(
+                                field: ["input", "conflictStrategy"], message: "Unknown conflict strategy.", code: "INVALID_CONFLICT_STRATEGY")
+                        }
+                        strategy = parsed
+                    }
+                    let enablement = ChannelEnablement(
+                        webhooks: input.webhooks, syncInventory: input.syncInventory, conflictStrategy: strategy,
+                        pollIntervalMinutes: input.pollIntervalMinutes)
+                    return try await integrations.enableChannel(try self.requiredInstanceID(arguments.id), enablement, tenant: tenant, actor: actor)
+                }
+                return parents.map { _ in payload }
+            }
+            mutation.object("integrationInstanceDisconnect", InstancePayload.self, arguments: IDArgument.self) { parents, arguments, context in
+                let payload = await self.instanceChange(context.context) { integrations, tenant, actor in
+                    try await integrations.disconnectInstance(try self.requiredInstanceID(arguments.id), tenant: tenant, actor: actor)
+                }
+                return parents.map { _ in payload }
+            }
+            mutation.object("integrationInstanceDelete", InstancePayload.self, arguments: IDArgument.self) { parents, arguments, context in
+                let payload = await self.instanceChange(context.context) { integrations, tenant, actor in
+                    try await integrations.deleteInstance(try self.requiredInstanceID(arguments.id), tenant: tenant, actor: actor)
+                }
+                return parents.map { _ in payload }
+            }
+            mutation.object("inboundEventReprocess", EventPayload.self, arguments: IDArgument.self) { parents, arguments, context in
+                let payload: EventPayload
+                do {
+                    try context.context.principal.requireRole(.staff)
+                    guard let id = self.number(arguments.id, type: "InboundEvent") else {
+                        throw UserInputError(field: ["id"], message: "\(arguments.id.prefix(100)) is not an inbound event id.", code: "INVALID_ID")
+                    }
+                    let event = try await context.context.integrations.reprocessEvent(
+                        InboundEventID(id), tenant: context.context.principal.tenant, actor: self.actor(context.context))
+                    payload = EventPayload(event: event, userErrors: [])
+                } catch {
+                    payload = EventPayload(event: nil, userErrors: [try self.userError(error, field: ["id"])])
+                }
+                return parents.map { _ in payload }
+            }
+            mutation.object("inboundEventsProcessPending", CountPayload.self, arguments: BulkArguments.self) { parents, arguments, context in
+                let payload = await self.countChange(context.context) { integrations, tenant, actor in
+                    try await integrations.processPendingEvents(
+                        instance: try self.instanceID(arguments.instanceId), limit: arguments.limit ?? 100, tenant: tenant, actor: actor)
+                }
+                return parents.map { _ in payload }
+            }
+            mutation.object("inboundEventsRetryFailed", CountPayload.self, arguments: BulkArguments.self) { parents, arguments, context in
+                let payload = await self.countChange(context.context) { integrations, tenant, actor in
+                    try await integrations.retryFailedEvents(
+                        instance: try self.instanceID(arguments.instanceId), limit: arguments.limit ?? 100, tenant: tenant, actor: actor)
+                }
+                return parents.map { _ in payload }
+            }
+            mutation.object("inboundEventsDelete", CountPayload.self, arguments: IDsArgument.self) { parents, arguments, context in
+                let payload = await self.countChange(context.context) { integrations, tenant, actor in
+                    guard arguments.ids.count <= 500 else { throw IntegrationsError.invalidLimit(arguments.ids.count) }
+                    let ids = try arguments.ids.map { text in
+                        guard let id = self.number(text, type: "InboundEvent") else {
+                            throw UserInputError(field: ["ids"], message: "\(text.prefix(100)) is not an inbound event id.", code: "INVALID_ID")
+                        }
+                        return InboundEventID(id)
+                    }
+                    return try await integrations.deleteEvents(ids, tenant: tenant, actor: actor)
+                }
+                return parents.map { _ in payload }
+            }
+            mutation.object("inboundEventsDeleteAll", CountPayload.self, arguments: RequiredInstanceArgument.self) { parents, arguments, context in
+                let payload = await self.countChange(context.context) { integrations, tenant, actor in
+                    try await integrations.deleteAllEvents(instance: try self.requiredInstanceID(arguments.instanceId), tenant: tenant, actor: actor)
+                }
+                return parents.map { _ in payload }
+            }
+        }
+    }
+
+    private static func registerTypes(in bindings: inout SchemaBindings<QueryContext>) {
+        bindings.object("IntegrationInstancePayload", InstancePayload.self) { type in
+            type.object("integrationInstance", IntegrationInstance.self) { $0.instance }
+            type.list("userErrors", UserErrorView.self) { $0.userErrors }
+        }
+        bindings.object("InboundEventPayload", EventPayload.self) { type in
+            type.object("inboundEvent", InboundEvent.self) { $0.event }
+            type.list("userErrors", UserErrorView.self) { $0.userErrors }
+        }
+        bindings.object("InboundEventsCountPayload", CountPayload.self) { type in
+            type.field("count") { .optional($0.count) }
+            type.list("userErrors", UserErrorView.self) { $0.userErrors }
+        }
+        bindings.object("IntegrationInstance", IntegrationInstance.self) { type in
+            type.field("id") { .globalID("IntegrationInstance", $0.id) }
+            type.field("provider") { .enumeration($0.provider) }
+            type.field("name") { .string($0.name) }
+            type.field("status") { .enumeration($0.status) }
+            type.field("apiBaseUrl") { .optional($0.apiBaseURL) }
+            type.field("integrationSettings") { .json($0.integrationSettings) }
+            type.field("connectionSettings") { .json($0.connectionSettings) }
+            type.field("credentialNames") { .list($0.credentialNames.map(LeafValue.string)) }
+            type.field("webhookPath") { .optional(WebhookRoutes.path(for: $0)) }
+            type.field("webhooksEnabled") { .bool($0.webhooksEnabled) }
+            type.field("syncInventory") { .bool($0.syncInventory) }
+            type.field("conflictStrategy") { .enumeration($0.conflictStrategy) }
+            type.field("pollIntervalMinutes") { .int($0.pollIntervalMinutes) }
+            type.field("createdAt") { .dateTime($0.createdAt) }
+            type.field("updatedAt") { .dateTime($0.updatedAt) }
+            type.field("disconnectedAt") { .dateTime($0.disconnectedAt) }
+        }
+        bindings.object("IntegrationInstanceOption", IntegrationInstanceOption.self) { type in
+            type.field("id") { .globalID("IntegrationInstance", $0.id) }
+            type.field("name") { .string($0.name) }
+            type.field("provider") { .enumeration($0.provider) }
+        }
+        bindings.object("InboundEvent", InboundEvent.self) { type in
+            type.field("id") { .globalID("InboundEvent", $0.id) }
+            type.object("integrationInstance", IntegrationInstance.self, arguments: NoArguments.self) { events, _, context in
+                let ids = Array(Set(events.map(\.instanceID.rawValue)))
+                let instances = try await context.context.read { try await IntegrationsReads.instances(ids: ids, in: $0) }
+                let byID = Dictionary(instances.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                return events.map { byID[$0.instanceID] }
+            }
+            type.field("source") { .enumeration($0.source) }
+            type.field("endpoint") { .string($0.endpoint) }
+            type.field("deliveryId") { .optional($0.deliveryID) }
+            type.field("topic") { .optional($0.topic) }
+            type.field("verified") { .bool($0.verified) }
+            type.field("requestHeaders") { .json($0.requestHeaders) }
+            type.field("requestBody") { .string($0.requestBody) }
+            type.field("responseStatus") { .int($0.responseStatus) }
+            type.field("responseBody") { .optional($0.responseBody) }
+            type.field("status") { .enumeration($0.status) }
+            type.field("error") { .optional($0.error) }
+            type.field("attempts") { .int($0.attempts) }
+            type.field("resource") { .optional($0.resource) }
+            type.field("remoteId") { .optional($0.remoteID) }
+            type.field("remoteStatus") { .optional($0.remoteStatus) }
+            type.field("receivedAt") { .dateTime($0.receivedAt) }
+            type.field("processedAt") { .dateTime($0.processedAt) }
+        }
+        bindings.object("InboundEventStats", InboundEventStats.self) { type in
+            type.field("total") { .int($0.total) }
+            type.list("byStatus", StatusCount.self) { stats in
+                InboundEventStatus.allCases.map { StatusCount(status: $0, count: stats.byStatus[$0] ?? 0) }
+            }
+            type.field("endpoints") { .list($0.endpoints.map(LeafValue.string)) }
+        }
+        bindings.object("InboundEventStatusCount", StatusCount.self) { type in
+            type.field("status") { .enumeration($0.status) }
+            type.field("count") { .int($0.count) }
+        }
+    }
+
+    // MARK: Helpers
+
+    /// A bad argument of a mutation, reported as a user error.
+    struct UserInputError: Error {
+        let field: [String]
+        let message: String
+        let code: String
+    }
+
+    /// Admins change connections and staff handle events; failures come back as user errors.
+    private static func instanceChange(
+        _ context: QueryContext, _ change: (any IntegrationsFacade, TenantID, String) async throws -> IntegrationInstance
+    ) async -> InstancePayload {
+        do {
+            try context.principal.requireRole(.admin)
+            return InstancePayload(instance: try await change(context.integrations, context.principal.tenant, self.actor(context)), userErrors: [])
+        } catch {
+            return InstancePayload(instance: nil, userErrors: [(try? self.userError(error, field: nil)) ?? self.unexpected])
+        }
+    }
+
+    private static func countChange(_ context: QueryContext, _ change: (any IntegrationsFacade, TenantID, String) async throws -> Int) async
+        -> CountPayload
+    {
+        do {
+            try context.principal.requireRole(.staff)
+            return CountPayload(count: try await change(context.integrations, context.principal.tenant, self.actor(context)), userErrors: [])
+        } catch {
+            return CountPayload(count: nil, userErrors: [(try? self.userError(error, field: nil)) ?? self.unexpected])
+        }
+    }
+
+    static let unexpected = UserErrorView(field: nil, message: "The change could not be made.", code: "INTERNAL")
+
+    /// Domain and input errors become user errors; anything else propagates as a field error.
+    private static func userError(_ error: any Error, field: [String]?) throws -> UserErrorView {
+        switch error {
+        case let input as UserInputError: return UserErrorView(field: input.field, message: input.message, code: input.code)
+        case let domain as any DomainError: return UserErrorView(domain, field: field)
+        default: throw error
+        }
+    }
+
+    private static func actor(_ context: QueryContext) -> String {
+        "\(context.principal.actor.type):\(context.principal.actor.id)"
+    }
+
+    static func number(_ text: String, type: String) -> Int64? {
+        guard let id = GlobalID(text), id.typeName == type, let number = Int64(id.localID), number > 0 else { return nil }
+        return number
+    }
+
+    private static func instanceID(_ text: String?) throws -> IntegrationInstanceID? {
+        try text.map(self.requiredInstanceID)
+    }
+
+    private static func requiredInstanceID(_ text: String) throws -> IntegrationInstanceID {
+        guard let number = self.number(text, type: "IntegrationInstance") else {
+            throw UserInputError(field: ["id"], message: "\(text.prefix(100)) is not an integration instance id.", code: "INVALID_ID")
+        }
+        return IntegrationInstanceID(number)
+    }
+
+    private static func json(_ map: Map?) throws -> String? {
+        guard let map else { return nil }
+        return String(decoding: try JSONEncoder().encode(map), as: UTF8.self)
+    }
+
+    private static func credentials(_ inputs: [CredentialInput]?) -> [String: String]? {
+        inputs.map { Dictionary($0.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }) }
+    }
+}

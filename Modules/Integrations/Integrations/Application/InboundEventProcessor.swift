@@ -1,0 +1,44 @@
+import Channels
+import Foundation
+import IntegrationsContracts
+import Kernel
+import Storage
+
+/// Runs the Integrations context's jobs.
+public enum IntegrationsJobHandlers {
+    public static func register(in registry: inout JobRegistry) {
+        registry.register(ProcessInboundEvent.self) { payload, context in
+            try await self.process(InboundEventID(payload.eventID), context: context)
+            return .none
+        }
+        registry.register(PurgeDeletedInstance.self) { payload, context in
+            let removed = try await context.database.withTenant(context.tenant) { transaction in
+                try await InboundEventStore.deleteAll(instance: IntegrationInstanceID(payload.instanceID), in: transaction)
+            }
+            return try JobResult(["inboundEventsRemoved": removed])
+        }
+    }
+
+    /// Parses the delivery with its provider's adapter and records what it announces. A body that does not parse fails the
+    /// event (it can be reprocessed after a fix); the job itself succeeds, since running it again would not help.
+    static func process(_ id: InboundEventID, context: JobContext) async throws {
+        try await context.database.withTenant(context.tenant) { transaction in
+            guard let claimed = try await InboundEventStore.claim(id, in: transaction) else { return }
+            guard let adapter = ChannelAdapters.parser(for: claimed.provider) else {
+                try await InboundEventStore.finish(
+                    id, status: .failed, error: "\(claimed.provider.rawValue) has no webhook parser", resource: nil, remoteID: nil, remoteStatus: nil,
+                    in: transaction)
+                return
+            }
+            do {
+                let event = try adapter.parseWebhook(topic: claimed.topic, body: claimed.body)
+                try await InboundEventStore.finish(
+                    id, status: .completed, error: nil, resource: event.resource.rawValue, remoteID: event.remoteID, remoteStatus: event.remoteStatus,
+                    in: transaction)
+            } catch let rejection as WebhookRejection {
+                try await InboundEventStore.finish(
+                    id, status: .failed, error: rejection.message, resource: nil, remoteID: nil, remoteStatus: nil, in: transaction)
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import AsyncHTTPClient
+import Channels
+import Foundation
+import IntegrationsContracts
+import Kernel
+import Logging
+import Storage
+
+/// The Integrations context's implementation of its facade.
+public struct IntegrationsService: IntegrationsFacade {
+    let database: Database
+    let vault: CredentialVault
+    let clock: any WallClock
+    let httpClient: HTTPClient
+    let ebayKeys = EbayNotificationKeys.Cache()
+
+    public init(database: Database, vault: CredentialVault, clock: any WallClock, httpClient: HTTPClient = .shared) {
+        self.database = database
+        self.vault = vault
+        self.clock = clock
+        self.httpClient = httpClient
+    }
+
+    public func createInstance(_ new: NewIntegrationInstance, tenant: TenantID, actor: String) async throws -> IntegrationInstance {
+        let name = try InstanceRules.name(new.name)
+        let baseURL = try InstanceRules.baseURL(new.apiBaseURL)
+        let integrationSettings = try InstanceRules.settings(new.integrationSettings, field: "integrationSettings")
+        let connectionSettings = try InstanceRules.settings(new.connectionSettings, field: "connectionSettings")
+        let credentials = try InstanceRules.credentials(new.credentials, provider: new.provider)
+        return try await self.database.withTenant(tenant) { transaction in
+            let id = try await InstanceStore.insert(
+                provider: new.provider, name: name, apiBaseURL: baseURL, integrationSettings: integrationSettings,
+                connectionSettings: connectionSettings, credentialNames: [], pollIntervalMinutes: new.provider.defaultPollIntervalMinutes,
+                in: transaction)
+            try await self.storeCredentials(credentials, for: id, in: transaction)
+            return try await self.recorded(id, event: "integration.created", actor: actor, in: transaction)
+        }
+    }
+
+    public func updateInstance(_ id: IntegrationInstanceID, _ update: InstanceUpdate, tenant: TenantID, actor: String) async throws
+        -> IntegrationInstance
+    {
+        let name = try update.name.map(InstanceRules.name)
+        if update.mode == .replace, name == nil { throw IntegrationsError.invalidName }
+        let baseURL = try InstanceRules.baseURL(update.apiBaseURL)
+        let integrationSettings = try update.integrationSettings.map { try InstanceRules.settings($0, field: "integrationSettings") }
+        let connectionSettings = try update.connectionSettings.map { try InstanceRules.settings($0, field: "connectionSettings") }
+        return try await self.database.withTenant(tenant) { transaction in
+            let current = try await self.existing(id, in: transaction)
+            let credentials = try update.credentials.map { try InstanceRules.credentials($0, provider: current.provider) }
+            try await InstanceStore.update(
+                id, mode: update.mode, name: name, apiBaseURL: baseURL, integrationSettings: integrationSettings,
+                connectionSettings: connectionSettings, in: transaction)
+            if let credentials { try await self.storeCredentials(credentials, for: id, in: transaction) }
+            return try await self.recorded(id, event: "integration.updated", actor: actor, in: transaction)
+        }
+    }
+
+    public func enableChannel(_ id: IntegrationInstanceID, _ enablement: ChannelEnablement, tenant: TenantID, actor: String) async throws
+        -> IntegrationInstance
+    {
+        if let minutes = enablement.pollIntervalMinutes { _ = try InstanceRules.pollInterval(minutes) }
+        return try await self.database.withTenant(tenant) { transaction in
+            let current = try await self.existing(id, in: transaction)
+            guard current.status != .disconnected else { throw IntegrationsError.instanceDisconnected(id) }
+            try await InstanceStore.enable(id, enablement, in: transaction)
+            return try await self.recorded(id, event: "integration.enabled", actor: actor, in: transaction)
+        }
+    }
+
+    public func disconnectInstance(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> IntegrationInstance {
+        try await self.database.withTenant(tenant) { transaction in
+            _ = try await self.existing(id, in: transaction)
+            try await InstanceStore.disconnect(id, in: transaction)
+            return try await self.recorded(id, event: "integration.disconnected", actor: actor, in: transaction)
+        }
+    }
+
+    public func deleteInstance(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> IntegrationInstance {
+        try await self.database.withTenant(tenant) { transaction in
+            let instance = try await self.existing(id, in: transaction)
+            try await InstanceStore.softDelete(id, in: transaction)
+            try await JobQueue.enqueue(PurgeDeletedInstance(instanceID: id.rawValue), options: JobOptions(uniqueKey: "\(id)"), in: transaction)
+            try await self.activity(id, event: "integration.deleted", actor: actor, in: transaction)
+            return instance
+        }
+    }
+
+    public func reprocessEvent(_ id: InboundEventID, tenant: TenantID, actor: String) async throws -> InboundEvent {
+        try await self.database.withTenant(tenant) { transaction in
+            guard let event = try await InboundEventStore.find(id, forUpdate: true, in: transaction) else {
+                throw IntegrationsError.eventNotFound(id)
+            }
+            guard event.status == .failed, event.verified else { throw IntegrationsError.eventNotReprocessable(id, event.status) }
+            _ = try await InboundEventStore.requeueFailed(ids: [id.rawValue], instance: nil, limit: 1, in: transaction)
+            try await self.enqueueProcessing([id], in: transaction)
+            guard let requeued = try await InboundEventStore.find(id, in: transaction) else { throw IntegrationsError.eventNotFound(id) }
+            return requeued
+        }
+    }
+
+    public func processPendingEvents(instance: IntegrationInstanceID?, limit: Int, tenant: TenantID, actor: String) async throws -> Int {
+        guard (1...500).contains(limit) else { throw IntegrationsError.invalidLimit(limit) }
+        return try await self.database.withTenant(tenant) { transaction in
+            if let instance { _ = try await self.existing(instance, in: transaction) }
+            return try await self.enqueueProcessing(
+                try await InboundEventStore.pending(instance: instance, limit: limit, in: transaction), in: transaction)
+        }
+    }
+
+    public func retryFailedEvents(instance: IntegrationInstanceID?, limit: Int, tenant: TenantID, actor: String) async throws -> Int {
+        guard (1...500).contains(limit) else { throw IntegrationsError.invalidLimit(limit) }
+        return try await self.database.withTenant(tenant) { transaction in
+            if let instance { _ = try await self.existing(instance, in: transaction) }
+            let ids = try await InboundEventStore.requeueFailed(ids: nil, instance: instance, limit: limit, in: transaction)
+            return try await self.enqueueProcessing(ids, in: transaction)
+        }
+    }
+
+    public func deleteEvents(_ ids: [InboundEventID], tenant: TenantID, actor: String) async throws -> Int {
+        try await self.database.withTenant(tenant) { transaction in
+            try await InboundEventStore.delete(ids: ids.map(\.rawValue), in: transaction)
+        }
+    }
+
+    public func deleteAllEvents(instance: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> Int {
+        try await self.database.withTenant(tenant) { transaction in
+            _ = try await self.existing(instance, in: transaction)
+            return try await InboundEventStore.deleteAll(instance: instance, in: transaction)
+        }
+    }
+
+    // MARK: Shared steps
+
+    /// Queues one processing job per event (a job already pending for an event is reused); returns how many events.
+    @discardableResult
+    func enqueueProcessing(_ ids: [InboundEventID], in transaction: Transaction) async throws -> Int {
+        for id in ids {
+            try await JobQueue.enqueue(ProcessInboundEvent(eventID: id.rawValue), options: JobOptions(uniqueKey: "\(id)"), in: transaction)
+        }
+        return ids.count
+    }
+
+    func existing(_ id: IntegrationInstanceID, in transaction: Transaction) async throws -> IntegrationInstance {
+        guard let instance = try await InstanceStore.find(id, forUpdate: true, in: transaction) else { throw IntegrationsError.instanceNotFound(id) }
+        return instance
+    }
+
+    func credentials(of route: WebhookRoute) throws -> ChannelCredentials {
+        guard let sealed = route.sealedCredentials else { return ChannelCredentials() }
+        return try self.vault.open(sealed, tenant: route.tenant, instance: route.instance)
+    }
+
+    private func storeCredentials(_ credentials: ChannelCredentials, for id: IntegrationInstanceID, in transaction: Transaction) async throws {
+        let sealed = credentials.values.isEmpty ? nil : try self.vault.seal(credentials, tenant: transaction.tenant, instance: id)
+        try await InstanceStore.storeCredentials(sealed, names: credentials.values.keys.sorted(), for: id, in: transaction)
+    }
+
+    private func recorded(_ id: IntegrationInstanceID, event: String, actor: String, in transaction: Transaction) async throws
+        -> IntegrationInstance
+    {
+        try await self.activity(id, event: event, actor: actor, in: transaction)
+        guard let instance = try await InstanceStore.find(id, in: transaction) else { throw IntegrationsError.instanceNotFound(id) }
+        return instance
+    }
+
+    private func activity(_ id: IntegrationInstanceID, event: String, actor: String, in transaction: Transaction) async throws {
+        try await ActivityLog.record(
+            NewActivity(actorType: "user", actorID: actor, subjectType: "IntegrationInstance", subjectID: "\(id)", event: event),
+            in: transaction)
+    }
+}

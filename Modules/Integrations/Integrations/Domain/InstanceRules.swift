@@ -1,0 +1,50 @@
+import Channels
+import Foundation
+import IntegrationsContracts
+import Kernel
+
+/// What makes an instance's fields valid.
+enum InstanceRules {
+    static func name(_ name: String) throws(IntegrationsError) -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard (1...200).contains(trimmed.count), !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw .invalidName
+        }
+        return trimmed
+    }
+
+    static func baseURL(_ text: String?) throws(IntegrationsError) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false,
+            text.count <= 500
+        else { throw .invalidBaseURL(text) }
+        return text.hasSuffix("/") ? String(text.dropLast()) : text
+    }
+
+    /// `text` when it is a JSON object; `{}` when absent.
+    static func settings(_ text: String?, field: String) throws(IntegrationsError) -> String {
+        guard let text else { return "{}" }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)), object is [String: Any] else {
+            throw .invalidSettings(field: field)
+        }
+        return text
+    }
+
+    /// Credentials must be the provider's own names, every required one present and non-empty.
+    static func credentials(_ values: [String: String], provider: Provider) throws(IntegrationsError) -> ChannelCredentials {
+        let keys = ChannelAdapters.credentialKeys(for: provider)
+        let unknown = values.keys.filter { !keys.all.contains($0) }.sorted()
+        guard unknown.isEmpty else { throw .unknownCredentials(provider: provider, names: unknown) }
+        let missing = keys.required.filter { (values[$0] ?? "").isEmpty }
+        guard missing.isEmpty else { throw .missingCredentials(provider: provider, names: missing) }
+        return ChannelCredentials(values.filter { !$0.value.isEmpty })
+    }
+
+    static func pollInterval(_ minutes: Int) throws(IntegrationsError) -> Int {
+        guard (1...1440).contains(minutes) else { throw .invalidPollInterval(minutes) }
+        return minutes
+    }
+
+    /// The random routing key of an instance's webhook URLs.
+    static func newWebhookKey() -> String { "whk_" + Hex.random(bytes: 16) }
+}

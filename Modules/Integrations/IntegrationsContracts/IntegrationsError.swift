@@ -1,0 +1,84 @@
+import Kernel
+
+/// Why the Integrations context refused a request.
+public enum IntegrationsError: DomainError, Equatable {
+    case invalidName
+    case duplicateName(String)
+    case invalidBaseURL(String)
+    case invalidSettings(field: String)
+    case missingCredentials(provider: Provider, names: [String])
+    case unknownCredentials(provider: Provider, names: [String])
+    case invalidPollInterval(Int)
+    case instanceNotFound(IntegrationInstanceID)
+    case instanceDisconnected(IntegrationInstanceID)
+    case eventNotFound(InboundEventID)
+    case eventNotReprocessable(InboundEventID, InboundEventStatus)
+    case invalidLimit(Int)
+    case credentialsUnreadable
+    case webhookEndpointUnknown
+
+    public var kind: DomainErrorKind {
+        switch self {
+        case .invalidName, .invalidBaseURL, .invalidSettings, .missingCredentials, .unknownCredentials, .invalidPollInterval, .invalidLimit:
+            .invalidInput
+        case .duplicateName: .conflict
+        case .instanceNotFound, .eventNotFound, .webhookEndpointUnknown: .notFound
+        case .instanceDisconnected, .eventNotReprocessable: .ruleViolated
+        case .credentialsUnreadable: .unavailable
+        }
+    }
+
+    public var code: String {
+        switch self {
+        case .invalidName: "invalid_name"
+        case .duplicateName: "duplicate_name"
+        case .invalidBaseURL: "invalid_base_url"
+        case .invalidSettings: "invalid_settings"
+        case .missingCredentials: "missing_credentials"
+        case .unknownCredentials: "unknown_credentials"
+        case .invalidPollInterval: "invalid_poll_interval"
+        case .instanceNotFound: "instance_not_found"
+        case .instanceDisconnected: "instance_disconnected"
+        case .eventNotFound: "event_not_found"
+        case .eventNotReprocessable: "event_not_reprocessable"
+        case .invalidLimit: "invalid_limit"
+        case .credentialsUnreadable: "credentials_unreadable"
+        case .webhookEndpointUnknown: "webhook_endpoint_unknown"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .invalidName: "A name is 1 to 200 characters, none of them control characters."
+        case .duplicateName(let name): "Another integration is already named '\(name)'."
+        case .invalidBaseURL(let url): "'\(url.prefix(200))' is not an http(s) URL."
+        case .invalidSettings(let field): "\(field) must be a JSON object."
+        case .missingCredentials(let provider, let names):
+            "A \(provider.rawValue) integration needs the credentials \(names.joined(separator: ", "))."
+        case .unknownCredentials(let provider, let names):
+            "\(names.joined(separator: ", ")) \(names.count == 1 ? "is not a credential" : "are not credentials") of \(provider.rawValue)."
+        case .invalidPollInterval(let minutes): "pollIntervalMinutes must be between 1 and 1440, not \(minutes)."
+        case .instanceNotFound(let id): "Integration \(id) does not exist."
+        case .instanceDisconnected(let id): "Integration \(id) is disconnected; connect it again first."
+        case .eventNotFound(let id): "Inbound event \(id) does not exist."
+        case .eventNotReprocessable(let id, let status):
+            status == .completed
+                ? "Inbound event \(id) has already been processed." : "Inbound event \(id) is \(status.rawValue); only failed events are reprocessed."
+        case .invalidLimit(let limit): "limit must be between 1 and 500, not \(limit)."
+        case .credentialsUnreadable: "The stored credentials cannot be decrypted with the configured key."
+        case .webhookEndpointUnknown: "No integration receives webhooks at this address."
+        }
+    }
+
+    public var field: [String]? {
+        switch self {
+        case .invalidName, .duplicateName: ["name"]
+        case .invalidBaseURL: ["apiBaseUrl"]
+        case .invalidSettings(let field): [field]
+        case .missingCredentials, .unknownCredentials: ["credentials"]
+        case .invalidPollInterval: ["pollIntervalMinutes"]
+        case .invalidLimit: ["limit"]
+        default: nil
+        }
+    }
+}

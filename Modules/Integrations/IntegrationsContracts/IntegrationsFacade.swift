@@ -1,0 +1,30 @@
+import Kernel
+
+/// What the edges and other contexts may ask of the Integrations context.
+public protocol IntegrationsFacade: Sendable {
+    func createInstance(_ new: NewIntegrationInstance, tenant: TenantID, actor: String) async throws -> IntegrationInstance
+    func updateInstance(_ id: IntegrationInstanceID, _ update: InstanceUpdate, tenant: TenantID, actor: String) async throws -> IntegrationInstance
+    func enableChannel(_ id: IntegrationInstanceID, _ enablement: ChannelEnablement, tenant: TenantID, actor: String) async throws
+        -> IntegrationInstance
+    /// Drops the credentials and stops all sync; the instance and its history stay.
+    func disconnectInstance(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> IntegrationInstance
+    /// Soft-deletes the instance and queues the cleanup of its events.
+    func deleteInstance(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> IntegrationInstance
+
+    /// Verifies, records and queues a webhook delivery for `provider`; a refused delivery is recorded as failed and throws
+    /// its `WebhookRejection`-kind error.
+    func receiveWebhook(_ webhook: IncomingWebhook, provider: Provider) async throws -> WebhookReceipt
+
+    /// eBay's endpoint validation: the `challengeResponse` for `code` at the instance behind `webhookKey`.
+    func ebayChallengeResponse(webhookKey: String, code: String, endpointURL: String) async throws -> String
+
+    /// Queues a failed event again; any other status is refused.
+    func reprocessEvent(_ id: InboundEventID, tenant: TenantID, actor: String) async throws -> InboundEvent
+    /// Queues up to `limit` (1–500) pending events that have no queued job; returns how many.
+    func processPendingEvents(instance: IntegrationInstanceID?, limit: Int, tenant: TenantID, actor: String) async throws -> Int
+    /// Queues up to `limit` (1–500) failed events again; returns how many.
+    func retryFailedEvents(instance: IntegrationInstanceID?, limit: Int, tenant: TenantID, actor: String) async throws -> Int
+    /// Deletes the given events (those that exist); returns how many.
+    func deleteEvents(_ ids: [InboundEventID], tenant: TenantID, actor: String) async throws -> Int
+    func deleteAllEvents(instance: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> Int
+}
