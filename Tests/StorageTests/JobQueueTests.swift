@@ -23,14 +23,6 @@ struct Report: JobPayload {
     static let isTracked = true
 }
 
-func fastWorker(_ database: Database, _ registry: JobRegistry, lease: Double = 300) -> JobWorker {
-    var configuration = JobWorker.Configuration()
-    configuration.pollInterval = .milliseconds(50)
-    configuration.maintenanceInterval = .milliseconds(100)
-    configuration.leaseSeconds = lease
-    return JobWorker(database: database, registry: registry, configuration: configuration, logger: Logger(label: "worker"))
-}
-
 func job(_ id: JobID, tenant: TenantID, _ database: Database) async throws -> JobRecord? {
     try await database.withTenant(tenant) { try await JobQueue.find(id, in: $0) }
 }
