@@ -9,7 +9,7 @@ import Storage
 import TestSupport
 import Testing
 
-/// `Schema/coverage.tsv` has one row per seed operation, and every route it names exists.
+/// `Schema/coverage.tsv` has one row per seed operation, and every route or root field it names exists.
 @Suite struct CoverageTests {
     struct Row {
         let op: String
@@ -43,11 +43,36 @@ import Testing
         let configuration = try AppConfiguration.load(environment: ["JWT_SECRET": AppFixture.jwtSecret])
         let router = try buildRouter(configuration: configuration, services: try await Self.offlineServices())
         let routes = Set(router.routes.map { "\($0.method) \($0.path)" })
+        let fields = try Self.rootFields()
         let named = try Self.rows().map(\.implementedBy).filter { $0 != "-" }
         #expect(!named.isEmpty)
         for name in named {
-            #expect(routes.contains(name), "\(name) is not a route; routes: \(routes.sorted())")
+            if name.hasPrefix("Query.") || name.hasPrefix("Mutation.") {
+                #expect(fields.contains(name), "\(name) is not a root field of Schema/query")
+            } else {
+                #expect(routes.contains(name), "\(name) is not a route; routes: \(routes.sorted())")
+            }
         }
+    }
+
+    /// `Query.<field>` and `Mutation.<field>` for every root field the query schema declares.
+    static func rootFields() throws -> Set<String> {
+        let directory = TestDatabase.repositoryRoot.appendingPathComponent("Schema/query")
+        var fields: Set<String> = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".graphql") {
+            var root: String?
+            for line in try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8).split(separator: "\n") {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed == "type Query {" || trimmed == "type Mutation {" {
+                    root = String(trimmed.dropFirst(5).dropLast(2))
+                } else if trimmed == "}" {
+                    root = nil
+                } else if let root, let name = trimmed.split(whereSeparator: { $0 == "(" || $0 == ":" }).first, !trimmed.hasPrefix("\"") {
+                    fields.insert("\(root).\(name)")
+                }
+            }
+        }
+        return fields
     }
 
     /// Services whose database is never contacted: building the router only reads their types.
