@@ -136,7 +136,7 @@ enum IntegrationResolvers {
     private static func registerMutations(in bindings: inout SchemaBindings<QueryContext>) {
         bindings.root("Mutation") { mutation in
             mutation.object("integrationInstanceCreate", InstancePayload.self, arguments: CreateArguments.self) { parents, arguments, context in
-                let payload = await self.instanceChange(context.context) { integrations, tenant, actor in
+                let payload = try await self.instanceChange(context.context) { integrations, tenant, actor in
                     guard let provider = Provider(rawValue: arguments.input.provider.lowercased()) else {
                         throw UserInputError(field: ["input", "provider"], message: "Unknown provider.", code: "INVALID_PROVIDER")
                     }
@@ -151,7 +151,7 @@ enum IntegrationResolvers {
                 return parents.map { _ in payload }
             }
             mutation.object("integrationInstanceUpdate", InstancePayload.self, arguments: UpdateArguments.self) { parents, arguments, context in
-                let payload = await self.instanceChange(context.context) { integrations, tenant, actor in
+                let payload = try await self.instanceChange(context.context) { integrations, tenant, actor in
                     let input = arguments.input
                     let update = InstanceUpdate(
                         mode: input.replace == true ? .replace : .merge, name: input.name, apiBaseURL: input.apiBaseUrl,
@@ -162,7 +162,7 @@ enum IntegrationResolvers {
                 return parents.map { _ in payload }
             }
             mutation.object("channelEnable", InstancePayload.self, arguments: EnableArguments.self) { parents, arguments, context in
-                let payload = await self.instanceChange(context.context) { integrations, tenant, actor in
+                let payload = try await self.instanceChange(context.context) { integrations, tenant, actor in
                     let input = arguments.input
                     var strategy: ConflictStrategy?
                     if let text = input.conflictStrategy {
@@ -180,48 +180,43 @@ enum IntegrationResolvers {
                 return parents.map { _ in payload }
             }
             mutation.object("integrationInstanceDisconnect", InstancePayload.self, arguments: IDArgument.self) { parents, arguments, context in
-                let payload = await self.instanceChange(context.context) { integrations, tenant, actor in
+                let payload = try await self.instanceChange(context.context) { integrations, tenant, actor in
                     try await integrations.disconnectInstance(try self.requiredInstanceID(arguments.id), tenant: tenant, actor: actor)
                 }
                 return parents.map { _ in payload }
             }
             mutation.object("integrationInstanceDelete", InstancePayload.self, arguments: IDArgument.self) { parents, arguments, context in
-                let payload = await self.instanceChange(context.context) { integrations, tenant, actor in
+                let payload = try await self.instanceChange(context.context) { integrations, tenant, actor in
                     try await integrations.deleteInstance(try self.requiredInstanceID(arguments.id), tenant: tenant, actor: actor)
                 }
                 return parents.map { _ in payload }
             }
             mutation.object("inboundEventReprocess", EventPayload.self, arguments: IDArgument.self) { parents, arguments, context in
-                let payload: EventPayload
-                do {
-                    try context.context.principal.requireRole(.staff)
+                let (event, errors) = try await self.attempt(context.context, role: .staff, field: ["id"]) { integrations, tenant, actor in
                     guard let id = self.number(arguments.id, type: "InboundEvent") else {
                         throw UserInputError(field: ["id"], message: "\(arguments.id.prefix(100)) is not an inbound event id.", code: "INVALID_ID")
                     }
-                    let event = try await context.context.integrations.reprocessEvent(
-                        InboundEventID(id), tenant: context.context.principal.tenant, actor: self.actor(context.context))
-                    payload = EventPayload(event: event, userErrors: [])
-                } catch {
-                    payload = EventPayload(event: nil, userErrors: [try self.userError(error, field: ["id"])])
+                    return try await integrations.reprocessEvent(InboundEventID(id), tenant: tenant, actor: actor)
                 }
+                let payload = EventPayload(event: event, userErrors: errors)
                 return parents.map { _ in payload }
             }
             mutation.object("inboundEventsProcessPending", CountPayload.self, arguments: BulkArguments.self) { parents, arguments, context in
-                let payload = await self.countChange(context.context) { integrations, tenant, actor in
+                let payload = try await self.countChange(context.context) { integrations, tenant, actor in
                     try await integrations.processPendingEvents(
                         instance: try self.instanceID(arguments.instanceId), limit: arguments.limit ?? 100, tenant: tenant, actor: actor)
                 }
                 return parents.map { _ in payload }
             }
             mutation.object("inboundEventsRetryFailed", CountPayload.self, arguments: BulkArguments.self) { parents, arguments, context in
-                let payload = await self.countChange(context.context) { integrations, tenant, actor in
+                let payload = try await self.countChange(context.context) { integrations, tenant, actor in
                     try await integrations.retryFailedEvents(
                         instance: try self.instanceID(arguments.instanceId), limit: arguments.limit ?? 100, tenant: tenant, actor: actor)
                 }
                 return parents.map { _ in payload }
             }
             mutation.object("inboundEventsDelete", CountPayload.self, arguments: IDsArgument.self) { parents, arguments, context in
-                let payload = await self.countChange(context.context) { integrations, tenant, actor in
+                let payload = try await self.countChange(context.context) { integrations, tenant, actor in
                     guard arguments.ids.count <= 500 else { throw IntegrationsError.invalidLimit(arguments.ids.count) }
                     let ids = try arguments.ids.map { text in
                         guard let id = self.number(text, type: "InboundEvent") else {
@@ -234,7 +229,7 @@ enum IntegrationResolvers {
                 return parents.map { _ in payload }
             }
             mutation.object("inboundEventsDeleteAll", CountPayload.self, arguments: RequiredInstanceArgument.self) { parents, arguments, context in
-                let payload = await self.countChange(context.context) { integrations, tenant, actor in
+                let payload = try await self.countChange(context.context) { integrations, tenant, actor in
                     try await integrations.deleteAllEvents(instance: try self.requiredInstanceID(arguments.instanceId), tenant: tenant, actor: actor)
                 }
                 return parents.map { _ in payload }
@@ -326,30 +321,35 @@ enum IntegrationResolvers {
         let code: String
     }
 
-    /// Admins change connections and staff handle events; failures come back as user errors.
+    /// Admins change connections.
     private static func instanceChange(
         _ context: QueryContext, _ change: (any IntegrationsFacade, TenantID, String) async throws -> IntegrationInstance
-    ) async -> InstancePayload {
-        do {
-            try context.principal.requireRole(.admin)
-            return InstancePayload(instance: try await change(context.integrations, context.principal.tenant, self.actor(context)), userErrors: [])
-        } catch {
-            return InstancePayload(instance: nil, userErrors: [(try? self.userError(error, field: nil)) ?? self.unexpected])
-        }
+    ) async throws -> InstancePayload {
+        let (instance, errors) = try await self.attempt(context, role: .admin, change)
+        return InstancePayload(instance: instance, userErrors: errors)
     }
 
-    private static func countChange(_ context: QueryContext, _ change: (any IntegrationsFacade, TenantID, String) async throws -> Int) async
-        -> CountPayload
+    /// Staff handle events in bulk.
+    private static func countChange(_ context: QueryContext, _ change: (any IntegrationsFacade, TenantID, String) async throws -> Int)
+        async throws -> CountPayload
     {
-        do {
-            try context.principal.requireRole(.staff)
-            return CountPayload(count: try await change(context.integrations, context.principal.tenant, self.actor(context)), userErrors: [])
-        } catch {
-            return CountPayload(count: nil, userErrors: [(try? self.userError(error, field: nil)) ?? self.unexpected])
-        }
+        let (count, errors) = try await self.attempt(context, role: .staff, change)
+        return CountPayload(count: count, userErrors: errors)
     }
 
-    static let unexpected = UserErrorView(field: nil, message: "The change could not be made.", code: "INTERNAL")
+    /// Runs a change for a caller with at least `role`; a refused role, a domain error or a bad argument comes back as a
+    /// user error, anything else as the field's error.
+    private static func attempt<Result: Sendable>(
+        _ context: QueryContext, role: Role, field: [String]? = nil,
+        _ change: (any IntegrationsFacade, TenantID, String) async throws -> Result
+    ) async throws -> (Result?, [UserErrorView]) {
+        do {
+            try context.principal.requireRole(role)
+            return (try await change(context.integrations, context.principal.tenant, self.actor(context)), [])
+        } catch {
+            return (nil, [try self.userError(error, field: field)])
+        }
+    }
 
     /// Domain and input errors become user errors; anything else propagates as a field error.
     private static func userError(_ error: any Error, field: [String]?) throws -> UserErrorView {

@@ -18,6 +18,21 @@ public enum DomainErrorKind: String, Sendable, CaseIterable {
     case unavailable
 }
 
+extension DomainErrorKind {
+    /// The HTTP status every REST answer (and every recorded inbound event) gives this kind of error.
+    public var httpStatus: Int {
+        switch self {
+        case .invalidInput, .ruleViolated: 422
+        case .unauthenticated: 401
+        case .forbidden: 403
+        case .notFound: 404
+        case .conflict: 409
+        case .rateLimited: 429
+        case .unavailable: 503
+        }
+    }
+}
+
 /// An error a bounded context raises on purpose. Each context defines its own typed errors conforming to this;
 /// the edges (REST, query language) translate them once, by `kind`.
 public protocol DomainError: Error, Sendable {

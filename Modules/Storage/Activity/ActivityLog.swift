@@ -23,7 +23,7 @@ public enum ActivityLog {
         filter: ActivityFilter? = nil, newestFirst: Bool = true, page: PageRequest, in transaction: Transaction
     ) async throws -> Page<ActivityEntry> {
         let list = try self.list(filter: filter, newestFirst: newestFirst, page: page, tenant: transaction.tenant)
-        return try await list.read(try await transaction.query(try list.statement())) { try ActivityEntry(row: $0) }
+        return try await list.page(in: transaction) { try ActivityEntry(row: $0) }
     }
 
     /// The entries with these ids (any order; missing ones are left out).
@@ -42,8 +42,7 @@ public enum ActivityLog {
     /// How many entries match `filter`.
     public static func count(filter: ActivityFilter? = nil, in transaction: Transaction) async throws -> Int {
         let list = try self.list(filter: filter, newestFirst: true, page: PageRequest(), tenant: transaction.tenant)
-        for try await count in try await transaction.query(list.countStatement()).decode(Int.self) { return count }
-        return 0
+        return try await list.count(in: transaction)
     }
 
     static func list(filter: ActivityFilter?, newestFirst: Bool, page: PageRequest, tenant: TenantID) throws -> KeysetPage {

@@ -75,14 +75,13 @@ public enum JobQueue {
         filter: JobFilter? = nil, sort: [ListSort<JobSortField>] = [], page: PageRequest, in transaction: Transaction
     ) async throws -> Page<JobRecord> {
         let list = try self.trayList(filter: filter, sort: sort, page: page, tenant: transaction.tenant)
-        return try await list.read(try await transaction.query(try list.statement())) { try JobRecord(row: $0) }
+        return try await list.page(in: transaction) { try JobRecord(row: $0) }
     }
 
     /// How many tracked jobs match `filter`.
     public static func trayCount(filter: JobFilter? = nil, in transaction: Transaction) async throws -> Int {
         let list = try self.trayList(filter: filter, sort: [], page: PageRequest(), tenant: transaction.tenant)
-        for try await count in try await transaction.query(list.countStatement()).decode(Int.self) { return count }
-        return 0
+        return try await list.count(in: transaction)
     }
 
     static func trayList(filter: JobFilter?, sort: [ListSort<JobSortField>], page: PageRequest, tenant: TenantID) throws -> KeysetPage {

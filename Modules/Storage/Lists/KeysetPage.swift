@@ -51,6 +51,17 @@ public struct KeysetPage: Sendable {
         PostgresQuery(unsafeSQL: "SELECT count(*) FROM \(self.table) WHERE \(self.whereClause)", binds: self.conditions.bindings)
     }
 
+    /// Runs the page statement in `transaction` and reads it with `decode`.
+    public func page<Item: Sendable>(in transaction: Transaction, decode: (PostgresRow) throws -> Item) async throws -> Page<Item> {
+        try await self.read(try await transaction.query(try self.statement()), decode: decode)
+    }
+
+    /// Runs the count statement in `transaction`.
+    public func count(in transaction: Transaction) async throws -> Int {
+        for try await count in try await transaction.query(self.countStatement()).decode(Int.self) { return count }
+        return 0
+    }
+
     /// Reads a page: `decode` gets each row (its first cells are `columns`).
     public func read<Item: Sendable>(_ rows: PostgresRowSequence, decode: (PostgresRow) throws -> Item) async throws -> Page<Item> {
         var items: [(node: Item, cursor: Cursor)] = []

@@ -44,25 +44,13 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     static func response(for error: any DomainError, requestID: String) throws -> Response {
-        let status = (error as? APIError)?.statusOverride ?? Self.status(for: error.kind)
+        let status = (error as? APIError)?.statusOverride ?? HTTPResponse.Status(code: error.kind.httpStatus)
         var response = try Self.body(
             status: status, ErrorBody(error: error.message, code: error.code, field: error.field, requestId: requestID))
         if status == .unauthorized {
             response.headers[.wwwAuthenticate] = "Bearer"
         }
         return response
-    }
-
-    static func status(for kind: DomainErrorKind) -> HTTPResponse.Status {
-        switch kind {
-        case .invalidInput, .ruleViolated: .unprocessableContent
-        case .unauthenticated: .unauthorized
-        case .forbidden: .forbidden
-        case .notFound: .notFound
-        case .conflict: .conflict
-        case .rateLimited: .tooManyRequests
-        case .unavailable: .serviceUnavailable
-        }
     }
 
     private static func body(status: HTTPResponse.Status, _ body: ErrorBody) throws -> Response {

@@ -1,6 +1,5 @@
 import IntegrationsContracts
 import Kernel
-import PostgresNIO
 import Storage
 
 /// List and lookup reads for the query language, run inside the request's tenant transaction (CQRS-style, straight from SQL).
@@ -8,12 +7,13 @@ public enum IntegrationsReads {
     public static func instances(
         filter: IntegrationInstanceFilter?, sort: [ListSort<IntegrationInstanceSortField>], page: PageRequest, in transaction: Transaction
     ) async throws -> Page<IntegrationInstance> {
-        let list = try InstanceStore.list(filter: filter, sort: sort, page: page, tenant: transaction.tenant)
-        return try await list.read(try await transaction.query(try list.statement())) { try InstanceStore.instance($0) }
+        try await InstanceStore.list(filter: filter, sort: sort, page: page, tenant: transaction.tenant).page(in: transaction) {
+            try InstanceStore.instance($0)
+        }
     }
 
     public static func instanceCount(filter: IntegrationInstanceFilter?, in transaction: Transaction) async throws -> Int {
-        try await self.count(try InstanceStore.list(filter: filter, sort: [], page: PageRequest(), tenant: transaction.tenant), in: transaction)
+        try await InstanceStore.list(filter: filter, sort: [], page: PageRequest(), tenant: transaction.tenant).count(in: transaction)
     }
 
     public static func instances(ids: [Int64], in transaction: Transaction) async throws -> [IntegrationInstance] {
@@ -28,14 +28,15 @@ public enum IntegrationsReads {
         instance: IntegrationInstanceID?, filter: InboundEventFilter?, sort: [ListSort<InboundEventSortField>], page: PageRequest,
         in transaction: Transaction
     ) async throws -> Page<InboundEvent> {
-        let list = try InboundEventStore.list(instance: instance, filter: filter, sort: sort, page: page, tenant: transaction.tenant)
-        return try await list.read(try await transaction.query(try list.statement())) { try InboundEventStore.event($0) }
+        try await InboundEventStore.list(instance: instance, filter: filter, sort: sort, page: page, tenant: transaction.tenant).page(in: transaction)
+        {
+            try InboundEventStore.event($0)
+        }
     }
 
     public static func eventCount(instance: IntegrationInstanceID?, filter: InboundEventFilter?, in transaction: Transaction) async throws -> Int {
-        try await self.count(
-            try InboundEventStore.list(instance: instance, filter: filter, sort: [], page: PageRequest(), tenant: transaction.tenant), in: transaction
-        )
+        try await InboundEventStore.list(instance: instance, filter: filter, sort: [], page: PageRequest(), tenant: transaction.tenant)
+            .count(in: transaction)
     }
 
     public static func events(ids: [Int64], in transaction: Transaction) async throws -> [InboundEvent] {
@@ -44,10 +45,5 @@ public enum IntegrationsReads {
 
     public static func eventStats(instance: IntegrationInstanceID?, in transaction: Transaction) async throws -> InboundEventStats {
         try await InboundEventStore.stats(instance: instance, in: transaction)
-    }
-
-    private static func count(_ list: KeysetPage, in transaction: Transaction) async throws -> Int {
-        for try await count in try await transaction.query(list.countStatement()).decode(Int.self) { return count }
-        return 0
     }
 }

@@ -3,7 +3,6 @@ import Channels
 import Foundation
 import IntegrationsContracts
 import Kernel
-import Logging
 import Storage
 
 /// The Integrations context's implementation of its facade.

@@ -22,14 +22,14 @@ extension IntegrationsService {
             else { throw WebhookRejection.unsupported(provider) }
             delivery = try await adapter.verifyWebhook(request, now: self.clock.now())
         } catch let error as any DomainError {
-            try await self.recordRefusal(webhook, route: route, error: error)
+            try await self.recordRefusal(webhook, request, route: route, error: error)
             throw error
         }
         if delivery.kind == .ping { return WebhookReceipt(outcome: .ping, eventID: nil) }
         return try await self.database.withTenant(route.tenant) { transaction in
             let event = InboundEventStore.NewEvent(
                 instance: route.instance, source: .webhook, endpoint: webhook.endpoint, deliveryID: delivery.deliveryID, topic: delivery.topic,
-                verified: true, requestHeaders: HeaderRedaction.json(webhook.headers), requestBody: webhook.body, responseStatus: 200,
+                verified: true, requestHeaders: HeaderRedaction.json(request.headers), requestBody: webhook.body, responseStatus: 200,
                 responseBody: #"{"received":true}"#, status: .pending, error: nil)
             guard let id = try await InboundEventStore.insert(event, in: transaction) else {
                 return WebhookReceipt(outcome: .duplicate, eventID: nil)
@@ -47,20 +47,13 @@ extension IntegrationsService {
             .challengeResponse(code: code, endpointURL: endpointURL)
     }
 
-    private func recordRefusal(_ webhook: IncomingWebhook, route: WebhookRoute, error: any DomainError) async throws {
-        let status =
-            switch error.kind {
-            case .unauthenticated: 401
-            case .invalidInput: 400
-            case .notFound: 404
-            default: 422
-            }
+    private func recordRefusal(_ webhook: IncomingWebhook, _ request: WebhookRequest, route: WebhookRoute, error: any DomainError) async throws {
         let body = try JSONSerialization.data(withJSONObject: ["error": error.message, "code": error.code], options: [.sortedKeys])
         try await self.database.withTenant(route.tenant) { transaction in
             _ = try await InboundEventStore.insert(
                 InboundEventStore.NewEvent(
                     instance: route.instance, source: .webhook, endpoint: webhook.endpoint, deliveryID: nil, topic: nil, verified: false,
-                    requestHeaders: HeaderRedaction.json(webhook.headers), requestBody: webhook.body, responseStatus: status,
+                    requestHeaders: HeaderRedaction.json(request.headers), requestBody: webhook.body, responseStatus: error.kind.httpStatus,
                     responseBody: String(decoding: body, as: UTF8.self), status: .failed, error: error.message),
                 in: transaction)
         }

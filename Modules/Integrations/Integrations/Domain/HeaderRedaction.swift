@@ -1,7 +1,7 @@
 import Foundation
 
 /// Request headers as they are kept on an inbound event: secrets (signatures, tokens, keys, cookies) replaced by
-/// `[redacted]`, names lower-cased.
+/// `[redacted]`.
 enum HeaderRedaction {
     static let secretMarkers = ["authorization", "signature", "hmac", "token", "secret", "api-key", "apikey", "cookie", "password", "-key"]
 
@@ -10,15 +10,10 @@ enum HeaderRedaction {
         return Self.secretMarkers.contains { name.contains($0) }
     }
 
-    /// JSON object text of the redacted headers (repeated headers joined with ", ").
-    static func json(_ headers: [(name: String, value: String)]) -> String {
-        var joined: [String: String] = [:]
-        for (name, value) in headers {
-            let key = name.lowercased()
-            let shown = Self.isSecret(key) ? "[redacted]" : value
-            joined[key] = joined[key].map { "\($0), \(shown)" } ?? shown
-        }
-        let data = (try? JSONSerialization.data(withJSONObject: joined, options: [.sortedKeys])) ?? Data("{}".utf8)
+    /// JSON object text of the redacted headers (`WebhookRequest.headers`: lower-cased names, repeats joined).
+    static func json(_ headers: [String: String]) -> String {
+        let shown = Dictionary(uniqueKeysWithValues: headers.map { ($0.key, Self.isSecret($0.key) ? "[redacted]" : $0.value) })
+        let data = (try? JSONSerialization.data(withJSONObject: shown, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -56,14 +56,6 @@ enum InstanceStore {
                     transaction.tenant.rawValue, ids)))
     }
 
-    static func sealedCredentials(_ id: IntegrationInstanceID, in transaction: Transaction) async throws -> [UInt8]? {
-        let rows = try await transaction.query(
-            .dynamic(
-                "SELECT credentials_sealed FROM integrations.instances WHERE tenant_id = $1 AND id = $2", transaction.tenant.rawValue, id.rawValue))
-        for try await sealed in rows.decode(ByteBuffer?.self) { return sealed.map { Array($0.readableBytesView) } }
-        return nil
-    }
-
     /// Applies a PUT (`replace`) or PATCH (`merge`) to the stored fields; a taken name throws `duplicateName`.
     static func update(
         _ id: IntegrationInstanceID, mode: InstanceUpdate.Mode, name: String?, apiBaseURL: String?, integrationSettings: String?,
