@@ -67,8 +67,26 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Modules/Channels",
+            swiftSettings: strictness
+        ),
+
+        // MARK: Sandbox: every provider's API on loopback, for the demo and the tests
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                "Kernel", "Channels",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Modules/Sandbox",
+            resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
 
@@ -113,7 +131,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Kernel", "Storage", "IdentityContracts", "Identity", "QueryLanguage", "Channels", "IntegrationsContracts", "Integrations",
+                "Kernel", "Storage", "IdentityContracts", "Identity", "QueryLanguage", "Channels", "Sandbox", "IntegrationsContracts", "Integrations",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -162,12 +180,13 @@ let package = Package(
         .testTarget(
             name: "ChannelsTests",
             dependencies: [
-                "Channels", "Kernel",
+                "Channels", "Kernel", "Sandbox",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             path: "Tests/ChannelsTests",
-            exclude: ["Fixtures"],
             swiftSettings: strictness
         ),
         .testTarget(

@@ -9,6 +9,7 @@ home=$(mktemp -d /tmp/switchyard-smoke.XXXXXX)
 chmod 755 "$home"
 port=$((20000 + RANDOM % 20000))
 pg_port=$((port + 1))
+sandbox_port=$((port + 2))
 log="$home/dev.log"
 passed=0
 failed=0
@@ -17,7 +18,7 @@ check() {
 }
 
 start_dev() {
-    SWITCHYARD_HOME="$home/state" EMBEDDED_POSTGRES_PORT=$pg_port .build/debug/switchyard dev --port "$port" >"$log" 2>&1 &
+    SWITCHYARD_HOME="$home/state" EMBEDDED_POSTGRES_PORT=$pg_port SANDBOX_PORT=$sandbox_port SANDBOX_TICK_SECONDS=0 .build/debug/switchyard dev --port "$port" >"$log" 2>&1 &
     dev_pid=$!
     for _ in $(seq 1 120); do
         if curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && [ -f "$home/state/dev.json" ]; then return 0; fi
@@ -58,6 +59,18 @@ check "token list shows it without the secret" "cli token list --tenant $orgid |
 smoke_id=$(cli token list --tenant "$orgid" | grep smoke | cut -d' ' -f1)
 check "token revoke revokes it" "cli token revoke --tenant $orgid --id $smoke_id | grep -q Revoked && cli token list --tenant $orgid | grep smoke | grep -q revoked"
 check "token jwt mints a working admin JWT" "curl -sf -H \"Authorization: Bearer \$(cli token jwt --tenant $orgid --email ops@demo-outfitters.example)\" -H 'orgid: $orgid' http://127.0.0.1:$port/api/admin/viewer | grep -q '\"role\":\"staff\"'"
+check "the channel Sandbox answers with its eight channels" "curl -sf http://127.0.0.1:$sandbox_port/_sandbox | python3 -c 'import json,sys; sys.exit(0 if len(json.load(sys.stdin)) == 8 else 1)'"
+gql() { curl -sf -H "Authorization: Bearer $jwt" -H "orgid: $orgid" -H 'Content-Type: application/json' -d "{\"query\": \"$1\"}" "http://127.0.0.1:$port/graphql"; }
+check "the demo tenant is connected to all eight sandbox channels" "gql '{ integrationInstances(first: 20) { totalCount } }' | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)[\"data\"][\"integrationInstances\"][\"totalCount\"] == 8 else 1)'"
+curl -sf -X POST -H 'Content-Type: application/json' -d '{"newOrders":1,"updates":0}' "http://127.0.0.1:$sandbox_port/_sandbox/advance" >/dev/null
+webhooks_arrived() {
+    for _ in $(seq 1 40); do
+        if gql '{ inboundEventStats { total byStatus { status count } } }' | python3 -c 'import json,sys; s=json.load(sys.stdin)["data"]["inboundEventStats"]; done=sum(b["count"] for b in s["byStatus"] if b["status"] == "COMPLETED"); sys.exit(0 if s["total"] >= 8 and done >= 8 else 1)'; then return 0; fi
+        sleep 0.5
+    done
+    return 1
+}
+check "a new sandbox order on every channel arrives as a signed webhook and is processed" webhooks_arrived
 check "the query language answers the admin with real data" "curl -sf -H 'Authorization: Bearer $jwt' -H 'orgid: $orgid' -H 'Content-Type: application/json' -d '{\"query\": \"{ viewer { role } activityLog(first: 5, filter: {subjectType: {eq: \\\"MachineToken\\\"}}) { totalCount } }\"}' http://127.0.0.1:$port/graphql | python3 -c 'import json,sys; d=json.load(sys.stdin)[\"data\"]; sys.exit(0 if d[\"viewer\"][\"role\"] == \"OWNER\" and d[\"activityLog\"][\"totalCount\"] >= 2 else 1)'"
 check "a bad subcommand argument is refused" "! cli token list --tenant not-a-uuid >/dev/null"
 worker_runs() {
@@ -73,7 +86,7 @@ check "a second run starts" start_dev
 check "it reuses the data and the ERP key" "[ \"\$(field erpApiKey)\" = '$key' ] && ! grep -q 'creating PostgreSQL cluster' '$log'"
 check "Ctrl-C stops it again" stop_dev
 interrupt_during_startup() {
-    SWITCHYARD_HOME="$home/state" EMBEDDED_POSTGRES_PORT=$pg_port .build/debug/switchyard dev --port "$port" >"$log" 2>&1 &
+    SWITCHYARD_HOME="$home/state" EMBEDDED_POSTGRES_PORT=$pg_port SANDBOX_PORT=$sandbox_port SANDBOX_TICK_SECONDS=0 .build/debug/switchyard dev --port "$port" >"$log" 2>&1 &
     dev_pid=$!
     for _ in $(seq 1 120); do
         if (exec 3<>/dev/tcp/127.0.0.1/$pg_port) 2>/dev/null; then break; fi

@@ -1,14 +1,23 @@
 import Foundation
 import Kernel
 
-/// One provider's adapter: speaks its wire format. Built per integration instance from its credentials.
+/// One provider's adapter: speaks its wire format. Built per integration instance.
 public protocol ChannelProvider: Sendable {
     static var provider: Provider { get }
     /// The credential names an instance of this provider holds.
     static var credentialKeys: CredentialKeys { get }
 
+    init(context: ChannelContext)
+
     /// Checks a delivery's signature exactly as the provider defines it and names the delivery; throws `WebhookRejection`.
     func verifyWebhook(_ request: WebhookRequest, now: Date) async throws -> WebhookDelivery
     /// Reads a verified delivery's body into the event it announces; throws `WebhookRejection.malformed`.
     static func parseWebhook(topic: String, body: [UInt8]) throws -> ChannelEvent
+
+    /// One page of the orders changed since `query.updatedSince`, oldest change first where the provider can sort.
+    func fetchOrders(_ query: OrderQuery) async throws(ChannelCallError) -> OrderPage
+    /// Sets the quantities the channel shows; one result per level, in order.
+    func pushInventory(_ levels: [InventoryLevel]) async throws(ChannelCallError) -> [InventoryPushResult]
+    /// Reports a shipment (the provider's confirm-shipment / fulfillment / shipping-update call).
+    func confirmShipment(_ shipment: ShipmentConfirmation) async throws(ChannelCallError) -> ShipmentReceipt
 }

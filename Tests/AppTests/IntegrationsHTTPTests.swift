@@ -186,4 +186,26 @@ import Testing
             #expect(value(deleted, "inboundEventsDelete", "count") as? Int == 1)
         }
     }
+
+    /// eBay's deliveries share their first path segment with the challenge route; they still reach the receiver.
+    @Test func eBayDeliveriesReachTheReceiver() async throws {
+        try await AppFixture.run { fixture, client in
+            let owner = try await fixture.adminHeaders(fixture.owner)
+            let input: [String: Any] = [
+                "provider": "EBAY", "name": "eBay US",
+                "credentials": [
+                    ["name": "client_id", "value": "c"], ["name": "client_secret", "value": "s"], ["name": "refresh_token", "value": "r"],
+                ],
+            ]
+            let (_, created) = try await client.graphQL(Self.create, variables: ["input": input], headers: owner)
+            let path = try #require(value(created, "integrationInstanceCreate", "integrationInstance", "webhookPath") as? String)
+            #expect(path.hasPrefix("/upstream/webhooks/ebay/notifications?instance=whk_"))
+            let (status, body) = try await client.execute(
+                uri: path, method: .post, headers: [.contentType: "application/json"], body: "{}".buffer
+            ) { ($0.status, $0.json) }
+            #expect(status == .unauthorized)
+            #expect(body["code"] as? String == "webhook_signature_missing")
+            #expect(try await fixture.count("integrations.inbound_events WHERE status = 'failed' AND NOT verified") == 1)
+        }
+    }
 }

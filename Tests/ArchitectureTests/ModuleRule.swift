@@ -1,6 +1,6 @@
 /// The module rule of ARCHITECTURE.md, checked over a manifest:
 /// - `Kernel` depends on nothing; `QueryLanguage` on nothing of ours; `Storage` and `Channels` (the provider adapters) on
-///   `Kernel` only.
+///   `Kernel` only; `Sandbox` (the providers' simulator) on `Kernel` and `Channels` (it signs what the adapters verify).
 /// - A context's `<Context>Contracts` depends on `Kernel` only, and on no outside package.
 /// - A context's implementation depends on `Kernel`, `Storage`, `Channels` and `…Contracts` targets only.
 /// - Only `App/` links implementations; nothing but tests depends on test support or on `App`.
@@ -9,6 +9,7 @@ enum ModuleRule {
         case kernel
         case storage
         case channels
+        case sandbox
         case queryLanguage
         case contracts
         case implementation
@@ -26,6 +27,7 @@ enum ModuleRule {
         case "Kernel": return .kernel
         case "Storage": return .storage
         case "Channels": return .channels
+        case "Sandbox": return .sandbox
         case "QueryLanguage": return .queryLanguage
         default: return target.name.hasSuffix("Contracts") ? .contracts : .implementation
         }
@@ -66,6 +68,8 @@ enum ModuleRule {
             return "depends on nothing of ours"
         case .storage, .channels, .contracts:
             return dependency == .kernel ? nil : "may depend on Kernel only"
+        case .sandbox:
+            return dependency == .kernel || dependency == .channels ? nil : "the Sandbox depends on Kernel and Channels only"
         case .implementation:
             switch dependency {
             case .kernel, .storage, .channels, .contracts: return nil

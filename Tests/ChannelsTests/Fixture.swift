@@ -1,8 +1,11 @@
 import Foundation
 
-/// The provider payloads of `Fixtures/channels`, a byte-for-byte copy of `../shared/fixtures/channels`.
+/// The provider payloads of `Modules/Sandbox/Fixtures/channels` (the Sandbox serves them as templates), a byte-for-byte
+/// copy of `../shared/fixtures/channels`.
 enum Fixture {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/channels")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "../../Modules/Sandbox/Fixtures/channels"
+    ).standardized
 
     static func bytes(_ path: String) throws -> [UInt8] {
         Array(try Data(contentsOf: self.directory.appendingPathComponent(path)))

@@ -9,7 +9,7 @@ import Testing
     static let keys = WebhookSignatureTests.FixedKeys(keys: [:])
 
     static func adapter(_ provider: Provider) -> any ChannelProvider.Type {
-        ChannelAdapters.parser(for: provider)!
+        ChannelAdapters.type(for: provider)!
     }
 
     @Test func shopifyResourcesWithoutTheirRootKey() throws {
@@ -86,10 +86,10 @@ import Testing
 
     @Test func partnersHaveNoAdapterAndEveryOtherProviderHasOne() {
         for provider in Provider.allCases {
-            let adapter = ChannelAdapters.adapter(for: provider, credentials: ChannelCredentials(), signingKeys: Self.keys)
+            let adapter = ChannelAdapters.adapter(for: provider, context: .testing())
             #expect((adapter == nil) == (provider == .partner))
             #expect(adapter.map { type(of: $0).provider } ?? .partner == provider)
-            #expect(ChannelAdapters.parser(for: provider)?.provider ?? .partner == provider)
+            #expect(ChannelAdapters.type(for: provider)?.provider ?? .partner == provider)
         }
     }
 
@@ -109,20 +109,21 @@ import Testing
     }
 }
 
-@Suite struct CompactJSONTests {
+/// The JavaScript form eBay signs: `JSON.stringify(JSON.parse(text))`.
+@Suite struct JavaScriptJSONFormTests {
     static func compact(_ text: String) throws -> String {
-        String(decoding: try CompactJSON.stringify(Array(text.utf8)), as: UTF8.self)
+        String(decoding: try JSONParser.parse(text).serialized(numbers: .javaScript), as: UTF8.self)
     }
 
     @Test func matchesJavaScriptStringify() throws {
         #expect(try Self.compact(#" { "a" : [ 1 , 2.50, -0, 1e-7, 1E21, 10.0 ] , "b":{ } } "#) == #"{"a":[1,2.5,0,1e-7,1e+21,10],"b":{}}"#)
-        #expect(try Self.compact(#"["\u00e9\/x", "\u001F\"\\", "\ud83d\ude00", "\ud800"]"#) == "[\"é/x\",\"\\u001f\\\"\\\\\",\"😀\",\"\\ud800\"]")
+        #expect(try Self.compact(#"["\u00e9\/x", "\u001F\"\\", "\ud83d\ude00", "\ud800"]"#) == "[\"é/x\",\"\\u001f\\\"\\\\\",\"😀\",\"\u{FFFD}\"]")
         #expect(try Self.compact(#"{"k":true,"n":null,"f":false}"#) == #"{"k":true,"n":null,"f":false}"#)
     }
 
     @Test func refusesWhatIsNotJSON() {
         for text in ["{", "[1,]", "{\"a\" 1}", "tru", "\"\u{01}\"", "[1] x"] {
-            #expect(throws: CompactJSON.Invalid.self, "\(text)") { try CompactJSON.stringify(Array(text.utf8)) }
+            #expect(throws: JSONParser.Invalid.self, "\(text)") { try JSONParser.parse(text) }
         }
     }
 }

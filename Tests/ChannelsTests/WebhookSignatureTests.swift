@@ -36,7 +36,7 @@ import _CryptoExtras
     }
 
     @Test func shopifyMatchesTheDerivedVectorUnderBothHeaderGenerations() async throws {
-        let shopify = ShopifyChannel(credentials: ChannelCredentials(["client_secret": "shopify_test_secret", "access_token": "t"]))
+        let shopify = ShopifyChannel(context: .testing(["client_secret": "shopify_test_secret", "access_token": "t"]))
         let signature = "SXae6laiwG0SQRjm0xBUCHxo4BM6Stp5LXU2rGndq3w="
         let legacy = try await shopify.verifyWebhook(
             Self.request(
@@ -63,7 +63,7 @@ import _CryptoExtras
 
     @Test func wooCommerceMatchesTheDerivedVectorAndAnswersItsUnsignedPing() async throws {
         let woo = WooCommerceChannel(
-            credentials: ChannelCredentials(["consumer_key": "ck", "consumer_secret": "cs", "webhook_secret": "woocommerce_test_secret"]))
+            context: .testing(["consumer_key": "ck", "consumer_secret": "cs", "webhook_secret": "woocommerce_test_secret"]))
         let delivery = try await woo.verifyWebhook(
             Self.request(
                 [
@@ -100,7 +100,7 @@ import _CryptoExtras
         let body = try Fixture.bytes("bigcommerce/webhook.store_order_created.json")
         let secret = "bc_client_secret"
         let signature = StandardWebhooks.sign(id: "bc-1", timestamp: 1_561_479_335, body: body, key: Array(secret.utf8))
-        let bigcommerce = BigCommerceChannel(credentials: ChannelCredentials(["client_secret": secret, "access_token": "t", "store_hash": "h"]))
+        let bigcommerce = BigCommerceChannel(context: .testing(["client_secret": secret, "access_token": "t", "store_hash": "h"]))
         let delivery = try await bigcommerce.verifyWebhook(
             Self.request([("webhook-id", "bc-1"), ("webhook-timestamp", "1561479335"), ("webhook-signature", signature)], body: body),
             now: Date(timeIntervalSince1970: 1_561_479_400))
@@ -110,7 +110,7 @@ import _CryptoExtras
     @Test func tikTokMatchesTheDerivedVectorOverTheFixtureBytes() async throws {
         let body = try Fixture.bytes("tiktok-shop/webhook.ORDER_STATUS_CHANGE.type1.thirdparty-sdk-test.json")
         let tiktok = TikTokChannel(
-            credentials: ChannelCredentials(["app_key": "fake_app_key", "app_secret": "fake_app_secret", "access_token": "t"]))
+            context: .testing(["app_key": "fake_app_key", "app_secret": "fake_app_secret", "access_token": "t"]))
         let delivery = try await tiktok.verifyWebhook(
             Self.request([("Authorization", "21109834de72ec53c9959716d8514ae388ce1f123e5ffdcafc46713fcdf62b27")], body: body), now: Self.now)
         #expect(delivery.topic == "ORDER_STATUS_CHANGE")
@@ -132,8 +132,8 @@ import _CryptoExtras
         let valid = vectors["VALID"]!
         let key = (valid["response"] as! [String: Any])["key"] as! String
         let ebay = EbayChannel(
-            credentials: ChannelCredentials(["client_id": "c", "client_secret": "s", "refresh_token": "r"]),
-            signingKeys: FixedKeys(keys: ["9936261a-7d7b-4621-a0f1-96ccb428af49": key]))
+            context: .testing(
+                ["client_id": "c", "client_secret": "s", "refresh_token": "r"], keys: FixedKeys(keys: ["9936261a-7d7b-4621-a0f1-96ccb428af49": key])))
         let body = Array(
             """
             {
@@ -159,7 +159,7 @@ import _CryptoExtras
         }
         #expect(mismatch == .signatureMismatch)
 
-        let unknownKey = EbayChannel(credentials: ChannelCredentials([:]), signingKeys: FixedKeys(keys: [:]))
+        let unknownKey = EbayChannel(context: .testing([:], keys: FixedKeys(keys: [:])))
         let refused = await Self.rejection {
             _ = try await unknownKey.verifyWebhook(Self.request([("X-EBAY-SIGNATURE", header)], body: body), now: Self.now)
         }
@@ -167,7 +167,7 @@ import _CryptoExtras
     }
 
     @Test func ebayAnswersTheEndpointChallenge() throws {
-        let ebay = EbayChannel(credentials: ChannelCredentials(["verification_token": "token-123"]), signingKeys: FixedKeys(keys: [:]))
+        let ebay = EbayChannel(context: .testing(["verification_token": "token-123"], keys: FixedKeys(keys: [:])))
         let expected = Hex.encode(SHA256.hash(data: Array("abc".utf8) + Array("token-123".utf8) + Array("https://h/x".utf8)))
         #expect(try ebay.challengeResponse(code: "abc", endpointURL: "https://h/x") == expected)
     }
@@ -175,7 +175,7 @@ import _CryptoExtras
     @Test func walmartAcceptsHMACInHexOrBase64AndBasicAuth() async throws {
         let body = Array(#"{"source":{"eventType":"PO_CREATED","eventId":"e-1"},"payload":{"purchaseOrderId":"1796277083022"}}"#.utf8)
         let hmac = WalmartChannel(
-            credentials: ChannelCredentials([
+            context: .testing([
                 "client_id": "id", "client_secret": "walmart_secret", "webhook_auth_method": "HMAC", "webhook_auth_header": "X-Walmart-Signature",
             ]))
         for encoding in [MessageAuthentication.Encoding.hex, .base64] {
@@ -184,7 +184,7 @@ import _CryptoExtras
             #expect(delivery == WebhookDelivery(deliveryID: "e-1", topic: "PO_CREATED"))
         }
         let basic = WalmartChannel(
-            credentials: ChannelCredentials([
+            context: .testing([
                 "client_id": "id", "client_secret": "s", "webhook_auth_method": "BASIC_AUTH", "webhook_auth_header": "Authorization",
                 "webhook_username": "wm", "webhook_password": "pw",
             ]))
@@ -197,7 +197,7 @@ import _CryptoExtras
 
     @Test func amazonRequiresTheRelayKeyAndReadsEventBridgeEnvelopes() async throws {
         let amazon = AmazonChannel(
-            credentials: ChannelCredentials(["lwa_client_id": "a", "lwa_client_secret": "b", "refresh_token": "c", "notification_key": "relay-key"]))
+            context: .testing(["lwa_client_id": "a", "lwa_client_secret": "b", "refresh_token": "c", "notification_key": "relay-key"]))
         let notification = try Fixture.bytes("amazon-sp-api/notification.ORDER_CHANGE.shipped.sample.json")
         let direct = try await amazon.verifyWebhook(
             Self.request([(AmazonChannel.notificationKeyHeader, "relay-key")], body: notification), now: Self.now)
@@ -214,7 +214,7 @@ import _CryptoExtras
     @Test func magentoVerifiesRSASignaturesOverTheBodyOrItsBase64() async throws {
         let privateKey = try _RSA.Signing.PrivateKey(keySize: .bits2048)
         let magento = MagentoChannel(
-            credentials: ChannelCredentials(["access_token": "t", "webhook_public_key": privateKey.publicKey.pemRepresentation]))
+            context: .testing(["access_token": "t", "webhook_public_key": privateKey.publicKey.pemRepresentation]))
         let body = Array(#"{"eventName":"observer.sales_order_save_after","data":{"order":{"entity_id":3,"increment_id":"000000003"}}}"#.utf8)
         for signed in [Data(body), Data(Data(body).base64EncodedString().utf8)] {
             let signature = try privateKey.signature(for: SHA256.hash(data: signed), padding: .insecurePKCS1v1_5).rawRepresentation
@@ -232,7 +232,7 @@ import _CryptoExtras
     }
 
     @Test func anInstanceWithoutTheSecretRefusesRatherThanAccepts() async {
-        let shopify = ShopifyChannel(credentials: ChannelCredentials([:]))
+        let shopify = ShopifyChannel(context: .testing([:]))
         let refused = await Self.rejection {
             _ = try await shopify.verifyWebhook(Self.request([("X-Shopify-Hmac-Sha256", "x")], body: Self.testBody), now: Self.now)
         }

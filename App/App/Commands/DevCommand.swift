@@ -3,15 +3,18 @@ import Foundation
 import IdentityContracts
 import Kernel
 import Logging
+import Sandbox
+import ServiceLifecycle
 import Storage
 import UnixSignals
 
 struct DevCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev",
-        abstract: "Start everything locally: embedded PostgreSQL (unless DATABASE_URL is set), migrations, the demo tenant, server and workers.",
+        abstract:
+            "Start everything locally: embedded PostgreSQL (unless DATABASE_URL is set), migrations, the channel Sandbox, the demo tenant connected to all eight sandbox channels, server and workers.",
         discussion:
-            "Prints the URL, the demo tenant's orgid, an admin JWT and an ERP API key, and writes them to .switchyard/dev.json. Ctrl-C stops everything, PostgreSQL included; the next run reuses the data."
+            "Prints the URLs, the demo tenant's orgid, an admin JWT and an ERP API key, and writes them to .switchyard/dev.json. Ctrl-C stops everything, PostgreSQL included; the next run reuses the data."
     )
 
     @Option(help: "Port for the HTTP server (overrides PORT).") var port: Int?
@@ -73,6 +76,8 @@ struct DevCommand: AsyncParsableCommand {
         let state: DevState
         let home: URL
         let databaseDescription: String
+        let sandbox: Sandbox
+        let sandboxRoot: String
     }
 
     private func prepare(environment: CommandEnvironment, secrets: DevSecrets) async throws -> Prepared {
@@ -89,8 +94,11 @@ struct DevCommand: AsyncParsableCommand {
         let seedURL = self.seed.map { URL(fileURLWithPath: $0) } ?? effective.seedsDirectory.appendingPathComponent("demo.json")
         let seedFile = try SeedFile.load(seedURL)
         let previous = try? DevState.read(home: home)
+        let sandbox = try Sandbox(logger: environment.logger)
+        let sandboxRoot = "http://\(effective.host):\(effective.sandboxPort)"
         let state = try await environment.withServices { services in
             let tenant = try await SeedLoader(identity: services.identity).apply(seedFile)
+            try await DemoChannels(services: services, sandbox: sandbox, sandboxRoot: sandboxRoot, switchyardURL: url).connect(tenant: tenant.id)
             guard let ownerUser = seedFile.users.first(where: { $0.role == .owner }) else { throw SeedError.noOwner(seedURL.path) }
             let erpKey = try await Self.erpKey(reusing: previous?.erpApiKey, tenant: tenant.id, identity: services.identity)
             return DevState(
@@ -102,12 +110,21 @@ struct DevCommand: AsyncParsableCommand {
                 metricsToken: metricsToken)
         }
         try state.write(home: home)
-        return Prepared(environment: environment, secrets: secrets, state: state, home: home, databaseDescription: "\(owner)")
+        return Prepared(
+            environment: environment, secrets: secrets, state: state, home: home, databaseDescription: "\(owner)", sandbox: sandbox,
+            sandboxRoot: sandboxRoot)
     }
 
     private static func serve(_ prepared: Prepared) async throws {
         let state = prepared.state
-        try await ServerRunner(environment: prepared.environment, runWorkers: true, secrets: prepared.secrets) {
+        let configuration = prepared.environment.configuration
+        var companions: [any Service] = [
+            prepared.sandbox.application(host: configuration.host, port: configuration.sandboxPort, logger: prepared.environment.logger)
+        ]
+        if configuration.sandboxTickSeconds > 0 {
+            companions.append(SandboxStream(sandbox: prepared.sandbox, interval: .seconds(configuration.sandboxTickSeconds)))
+        }
+        try await ServerRunner(environment: prepared.environment, runWorkers: true, secrets: prepared.secrets, companions: companions) {
             FileHandle.standardOutput.write(
                 Data(
                     """
@@ -118,6 +135,7 @@ struct DevCommand: AsyncParsableCommand {
                       ERP API key:          \(state.erpApiKey)
                       metrics token:        \(state.metricsToken)
                       database:             \(prepared.databaseDescription)
+                      channel sandbox:      \(prepared.sandboxRoot)/_sandbox (8 channels connected to the demo tenant)
                     Written to \(DevState.file(home: prepared.home).path). Try:
                       curl \(state.url)/api/v1/health
                       curl -H "Authorization: Bearer $ADMIN_JWT" -H "orgid: \(state.orgid)" \(state.url)/api/admin/viewer

@@ -34,12 +34,18 @@ struct ServerRunner {
     let environment: CommandEnvironment
     let runWorkers: Bool
     let secrets: DevSecrets?
+    /// Services that live and stop with the server (`dev` runs the Sandbox this way).
+    let companions: [any Service]
     let onServerRunning: @Sendable () async -> Void
 
-    init(environment: CommandEnvironment, runWorkers: Bool, secrets: DevSecrets? = nil, onServerRunning: @escaping @Sendable () async -> Void = {}) {
+    init(
+        environment: CommandEnvironment, runWorkers: Bool, secrets: DevSecrets? = nil, companions: [any Service] = [],
+        onServerRunning: @escaping @Sendable () async -> Void = {}
+    ) {
         self.environment = environment
         self.runWorkers = runWorkers
         self.secrets = secrets
+        self.companions = companions
         self.onServerRunning = onServerRunning
     }
 
@@ -50,7 +56,7 @@ struct ServerRunner {
         try await DatabaseConnections.verifyApplicationRole(applicationURL, logger: logger)
         let client = DatabaseConnections.makeClient(applicationURL, poolSize: configuration.databasePoolSize, logger: logger)
         let services = try await AppServices.live(client: client, configuration: configuration, logger: logger, secrets: self.secrets)
-        var background: [any Service] = [client]
+        var background: [any Service] = [client] + self.companions
         if self.runWorkers {
             var workerConfiguration = JobWorker.Configuration()
             workerConfiguration.concurrency = configuration.workerConcurrency

@@ -35,6 +35,10 @@ public struct AppConfiguration: Sendable {
     public var embeddedPostgresPort: Int
     public var workerConcurrency: Int
     public var serveRunsWorkers: Bool
+    /// Where `switchyard dev` and `switchyard sandbox` serve the channel Sandbox.
+    public var sandboxPort: Int
+    /// How often the Sandbox's stores receive a new and an updated order (0: never).
+    public var sandboxTickSeconds: Int
     /// The admin query language's cost limits and throttle.
     public var queryLimits: QueryLimits
 
@@ -76,6 +80,8 @@ public struct AppConfiguration: Sendable {
             embeddedPostgresPort: config.int(forKey: "embedded.postgres.port", default: 54329),
             workerConcurrency: config.int(forKey: "worker.concurrency", default: 32),
             serveRunsWorkers: config.bool(forKey: "serve.runs.workers", default: true),
+            sandboxPort: config.int(forKey: "sandbox.port", default: 8090),
+            sandboxTickSeconds: config.int(forKey: "sandbox.tick.seconds", default: 60),
             queryLimits: QueryLimits(
                 maximumCost: config.int(forKey: "query.max.cost", default: 1000),
                 maximumDepth: config.int(forKey: "query.max.depth", default: 15),
@@ -91,6 +97,8 @@ public struct AppConfiguration: Sendable {
         guard (1...1000).contains(self.databasePoolSize) else { throw ConfigurationError.invalid("DATABASE_POOL_SIZE", "1 to 1000") }
         guard self.maxBodyBytes >= 1024 else { throw ConfigurationError.invalid("MAX_BODY_BYTES", "at least 1024") }
         guard self.jwtLifetimeMinutes > 0 else { throw ConfigurationError.invalid("JWT_LIFETIME_MINUTES", "a positive number") }
+        guard (1...65535).contains(self.sandboxPort) else { throw ConfigurationError.invalid("SANDBOX_PORT", "a port from 1 to 65535") }
+        guard self.sandboxTickSeconds >= 0 else { throw ConfigurationError.invalid("SANDBOX_TICK_SECONDS", "0 or more") }
         guard (1...10_000).contains(self.workerConcurrency) else { throw ConfigurationError.invalid("WORKER_CONCURRENCY", "1 to 10000") }
         guard self.queryLimits.maximumCost > 0 else { throw ConfigurationError.invalid("QUERY_MAX_COST", "a positive number") }
         guard self.queryLimits.maximumDepth > 0 else { throw ConfigurationError.invalid("QUERY_MAX_DEPTH", "a positive number") }

@@ -32,14 +32,11 @@ struct WebhookRoutes {
 
     func add(to group: RouterGroup<AppRequestContext>) {
         group.post("{provider}/{topic}") { request, context -> Response in
-            let (provider, key) = try Self.target(request, context)
-            let body = try await request.body.collect(upTo: context.maxUploadSize)
-            let receipt = try await self.integrations.receiveWebhook(
-                IncomingWebhook(
-                    webhookKey: key, endpoint: "POST \(request.uri.path)", headers: request.headers.map { ($0.name.rawName, $0.value) },
-                    body: Array(body.readableBytesView), endpointURL: self.endpointURL(request, key: key)),
-                provider: provider)
-            return try Receipt(received: true, duplicate: receipt.outcome == .duplicate).response(from: request, context: context)
+            try await self.receive(request, context, provider: context.parameters.get("provider").flatMap(Provider.init(rawValue:)))
+        }
+        // The router prefers the literal `ebay` segment of the challenge route, so eBay's deliveries need their own route.
+        group.post("ebay/{topic}") { request, context -> Response in
+            try await self.receive(request, context, provider: .ebay)
         }
         group.get("ebay/{topic}") { request, context -> Challenge in
             guard let key = request.uri.queryParameters.get("instance"), let code = request.uri.queryParameters.get("challenge_code") else {
@@ -51,11 +48,17 @@ struct WebhookRoutes {
         }
     }
 
-    private static func target(_ request: Request, _ context: AppRequestContext) throws -> (Provider, String) {
-        guard let name = context.parameters.get("provider"), let provider = Provider(rawValue: name), provider != .partner,
-            let key = request.uri.queryParameters.get("instance")
-        else { throw IntegrationsError.webhookEndpointUnknown }
-        return (provider, key)
+    private func receive(_ request: Request, _ context: AppRequestContext, provider: Provider?) async throws -> Response {
+        guard let provider, provider != .partner, let key = request.uri.queryParameters.get("instance") else {
+            throw IntegrationsError.webhookEndpointUnknown
+        }
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let receipt = try await self.integrations.receiveWebhook(
+            IncomingWebhook(
+                webhookKey: key, endpoint: "POST \(request.uri.path)", headers: request.headers.map { ($0.name.rawName, $0.value) },
+                body: Array(body.readableBytesView), endpointURL: self.endpointURL(request, key: key)),
+            provider: provider)
+        return try Receipt(received: true, duplicate: receipt.outcome == .duplicate).response(from: request, context: context)
     }
 
     /// The URL as registered with the provider (public base, path, instance key), which eBay's challenge hashes.

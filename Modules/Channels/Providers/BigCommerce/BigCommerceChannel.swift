@@ -7,11 +7,13 @@ public struct BigCommerceChannel: ChannelProvider {
     public static let provider = Provider.bigcommerce
     public static let credentialKeys = CredentialKeys(required: ["client_secret", "access_token", "store_hash"], optional: ["client_id"])
 
-    let credentials: ChannelCredentials
+    let context: ChannelContext
 
-    public init(credentials: ChannelCredentials) {
-        self.credentials = credentials
+    public init(context: ChannelContext) {
+        self.context = context
     }
+
+    var credentials: ChannelCredentials { self.context.credentials }
 
     public func verifyWebhook(_ request: WebhookRequest, now: Date) async throws -> WebhookDelivery {
         let secret = try self.credentials.required("client_secret")

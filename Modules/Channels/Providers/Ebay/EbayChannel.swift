@@ -10,13 +10,13 @@ public struct EbayChannel: ChannelProvider {
     public static let credentialKeys = CredentialKeys(
         required: ["client_id", "client_secret", "refresh_token"], optional: ["verification_token"])
 
-    let credentials: ChannelCredentials
-    let signingKeys: any SigningKeySource
+    let context: ChannelContext
 
-    public init(credentials: ChannelCredentials, signingKeys: any SigningKeySource) {
-        self.credentials = credentials
-        self.signingKeys = signingKeys
+    public init(context: ChannelContext) {
+        self.context = context
     }
+
+    var credentials: ChannelCredentials { self.context.credentials }
 
     public func verifyWebhook(_ request: WebhookRequest, now: Date) async throws -> WebhookDelivery {
         guard let header = request.header("X-EBAY-SIGNATURE") else { throw WebhookRejection.missingSignature(header: "X-EBAY-SIGNATURE") }
@@ -27,11 +27,13 @@ public struct EbayChannel: ChannelProvider {
         else { throw WebhookRejection.signatureMismatch }
         let key: P256.Signing.PublicKey
         do {
-            key = try Self.publicKey(pem: try await self.signingKeys.publicKey(kid: signed.kid))
+            key = try Self.publicKey(pem: try await self.context.signingKeys.publicKey(kid: signed.kid))
         } catch {
             throw WebhookRejection.unknownSigningKey(signed.kid)
         }
-        guard let message = try? CompactJSON.stringify(request.body) else { throw WebhookRejection.malformed("the body is not JSON") }
+        guard let message = (try? JSONParser.parse(request.body))?.serialized(numbers: .javaScript) else {
+            throw WebhookRejection.malformed("the body is not JSON")
+        }
         guard key.isValidSignature(signature, for: Insecure.SHA1.hash(data: message)) else { throw WebhookRejection.signatureMismatch }
         let envelope = try WebhookBody.decode(Envelope.self, from: request.body)
         return WebhookDelivery(deliveryID: envelope.notification.notificationId, topic: envelope.metadata.topic)
@@ -43,6 +45,8 @@ public struct EbayChannel: ChannelProvider {
         switch topic {
         case "MARKETPLACE_ACCOUNT_DELETION":
             return ChannelEvent(resource: .account, remoteID: envelope.notification.data?.userId, occurredAt: occurredAt)
+        case "ORDER_CONFIRMATION":
+            return ChannelEvent(resource: .order, remoteID: envelope.notification.data?.orderId, occurredAt: occurredAt)
         default:
             return ChannelEvent(resource: .other, remoteID: nil, occurredAt: occurredAt)
         }
@@ -78,6 +82,7 @@ public struct EbayChannel: ChannelProvider {
         struct Notification: Decodable {
             struct Payload: Decodable {
                 let userId: String?
+                let orderId: String?
             }
 
             let notificationId: String

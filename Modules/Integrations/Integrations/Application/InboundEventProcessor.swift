@@ -24,7 +24,7 @@ public enum IntegrationsJobHandlers {
     static func process(_ id: InboundEventID, context: JobContext) async throws {
         try await context.database.withTenant(context.tenant) { transaction in
             guard let claimed = try await InboundEventStore.claim(id, in: transaction) else { return }
-            guard let adapter = ChannelAdapters.parser(for: claimed.provider) else {
+            guard let adapter = ChannelAdapters.type(for: claimed.provider) else {
                 try await InboundEventStore.finish(
                     id, status: .failed, error: "\(claimed.provider.rawValue) has no webhook parser", resource: nil, remoteID: nil, remoteStatus: nil,
                     in: transaction)

@@ -1,8 +1,8 @@
-import AsyncHTTPClient
 import Channels
 import Foundation
 import IntegrationsContracts
 import Kernel
+import Logging
 import Storage
 
 /// The Integrations context's implementation of its facade.
@@ -10,14 +10,19 @@ public struct IntegrationsService: IntegrationsFacade {
     let database: Database
     let vault: CredentialVault
     let clock: any WallClock
-    let httpClient: HTTPClient
+    let channelHTTP: ChannelHTTP
     let ebayKeys = EbayNotificationKeys.Cache()
+    let logger: Logger
 
-    public init(database: Database, vault: CredentialVault, clock: any WallClock, httpClient: HTTPClient = .shared) {
+    public init(
+        database: Database, vault: CredentialVault, clock: any WallClock, channelHTTP: ChannelHTTP = ChannelHTTP(),
+        logger: Logger = Logger(label: "switchyard.integrations")
+    ) {
         self.database = database
         self.vault = vault
         self.clock = clock
-        self.httpClient = httpClient
+        self.channelHTTP = channelHTTP
+        self.logger = logger
     }
 
     public func createInstance(_ new: NewIntegrationInstance, tenant: TenantID, actor: String) async throws -> IntegrationInstance {

@@ -1,0 +1,56 @@
+import Foundation
+import Kernel
+
+/// The timestamp forms providers write (see the fixtures README, "Wire-format traps"), read into and written from `Date`.
+public enum Timestamps {
+    /// BigCommerce v2 and HTTP dates: `Tue, 05 Mar 2019 21:40:11 +0000` (also `GMT`).
+    public static func rfc2822(_ text: String) -> Date? {
+        for format in ["EEE, dd MMM yyyy HH:mm:ss Z", "EEE, dd MMM yyyy HH:mm:ss zzz"] {
+            if let date = Self.formatter(format).date(from: text) { return date }
+        }
+        return nil
+    }
+
+    public static func rfc2822(_ date: Date) -> String {
+        Self.formatter("EEE, dd MMM yyyy HH:mm:ss Z").string(from: date)
+    }
+
+    /// Magento and WooCommerce's `_gmt` fields: `2017-08-21 22:22:19` or `2017-03-22T16:28:02`, UTC without a zone.
+    public static func utcWithoutZone(_ text: String) -> Date? {
+        Self.formatter("yyyy-MM-dd HH:mm:ss").date(from: text.replacingOccurrences(of: "T", with: " "))
+    }
+
+    public static func utcWithoutZone(_ date: Date, separator: String = " ") -> String {
+        Self.formatter("yyyy-MM-dd'\(separator)'HH:mm:ss").string(from: date)
+    }
+
+    /// Walmart: milliseconds since 1970 as a JSON number.
+    public static func epochMilliseconds(_ value: JSONValue?) -> Date? {
+        value?.decimal.map { Date(timeIntervalSince1970: NSDecimalNumber(decimal: $0).doubleValue / 1000) }
+    }
+
+    /// TikTok: seconds since 1970.
+    public static func epochSeconds(_ value: JSONValue?) -> Date? {
+        value?.decimal.map { Date(timeIntervalSince1970: NSDecimalNumber(decimal: $0).doubleValue) }
+    }
+
+    /// ISO 8601 with `Z` or an offset (Amazon, Shopify, eBay).
+    public static func iso8601(_ value: JSONValue?) -> Date? {
+        value?.nonEmptyText.flatMap(ISO8601.date(from:))
+    }
+
+    private static func formatter(_ format: String) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = format
+        return formatter
+    }
+}
+
+extension Timestamps {
+    /// Walmart: `date` as milliseconds since 1970, a JSON number.
+    public static func epochMilliseconds(_ date: Date) -> JSONValue {
+        .number(Int((date.timeIntervalSince1970 * 1000).rounded()))
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// BigCommerce's REST API with an `X-Auth-Token`: v2 orders paged by page number (an empty page answers 204) with each
+/// order's products fetched beside it, v3 absolute inventory adjustments, and v2 shipments to the order's shipping address.
+extension BigCommerceChannel {
+    /// The store-wide quota of Standard and Plus plans, shared by every app: 150 requests per 30 s window
+    /// (bigcommerce/docs api-rate-limits.mdx; Pro stores get 450).
+    static let limit = RateLimit.window(150, seconds: 30)
+    /// The most `limit` a v2 list takes.
+    public static let maxPageSize = 250
+    /// An order's products are paged too; their walk stops at this many pages.
+    static let maxProductPages = 10
+    /// The most items one inventory adjustment takes.
+    static let maxAdjustmentItems = 2000
+
+    public func fetchOrders(_ query: OrderQuery) async throws(ChannelCallError) -> OrderPage {
+        let page = try query.pageNumber()
+        let size = max(1, min(Self.maxPageSize, query.pageSize))
+        let orders = try await self.list(
+            "v2/orders",
+            [("min_date_modified", Timestamps.rfc2822(query.updatedSince)), ("sort", "date_modified:asc"), ("page", "\(page)"), ("limit", "\(size)")])
+        var remote: [RemoteOrder] = []
+        for order in orders {
+            guard let id = order["id"]?.text else { throw .malformed("an order has no id") }
+            remote.append(
+                RemoteOrder(
+                    remoteID: id, status: order["status"]?.text, createdAt: order["date_created"]?.nonEmptyText.flatMap { Timestamps.rfc2822($0) },
+                    updatedAt: order["date_modified"]?.nonEmptyText.flatMap { Timestamps.rfc2822($0) }, payload: order,
+                    lines: try await self.products(ofOrder: id)))
+        }
+        return OrderPage(orders: remote, continuation: orders.count == size ? "\(page + 1)" : nil)
+    }
+
+    /// Every product of an order, page by page until a short one.
+    func products(ofOrder id: String) async throws(ChannelCallError) -> [JSONValue] {
+        var products: [JSONValue] = []
+        for page in 1...Self.maxProductPages {
+            let batch = try await self.list("v2/orders/\(URLQuery.escape(id))/products", [("page", "\(page)"), ("limit", "\(Self.maxPageSize)")])
+            products += batch
+            if batch.count < Self.maxPageSize { return products }
+        }
+        throw .malformed("order \(id)'s products did not end after \(Self.maxProductPages) pages")
+    }
+
+    /// Adjustments are all-or-nothing: an accepted call set every level, a refused one throws.
+    public func pushInventory(_ levels: [InventoryLevel]) async throws(ChannelCallError) -> [InventoryPushResult] {
+        for start in stride(from: 0, to: levels.count, by: Self.maxAdjustmentItems) {
+            var items: [JSONValue] = []
+            for level in levels[start..<min(start + Self.maxAdjustmentItems, levels.count)] {
+                items.append(
+                    .members([
+                        "location_id": .number(try level.identifier("location_id")), "variant_id": .number(try level.identifier("variant_id")),
+                        "quantity": .number(level.quantity),
+                    ]))
+            }
+            _ = try await self.call(
+                .PUT, "v3/inventory/adjustments/absolute", body: .members(["reason": .string("Switchyard sync"), "items": .array(items)]))
+        }
+        return levels.map { InventoryPushResult(sku: $0.sku, accepted: true) }
+    }
+
+    public func confirmShipment(_ shipment: ShipmentConfirmation) async throws(ChannelCallError) -> ShipmentReceipt {
+        let order = "v2/orders/\(URLQuery.escape(shipment.remoteOrderID))"
+        guard let address = try await self.list(order + "/shipping_addresses", []).first?["id"]?.text else {
+            throw .rejected(status: 422, message: "order \(shipment.remoteOrderID) has no shipping address")
+        }
+        var body = JSONValue.members([
+            "order_address_id": .number(address), "tracking_number": .string(shipment.trackingNumber), "shipping_provider": .string(""),
+            "tracking_carrier": .string(shipment.carrier.lowercased()),
+            "items": .array(shipment.lines.map { .members(["order_product_id": .number($0.remoteLineID), "quantity": .number($0.quantity)]) }),
+        ])
+        if let service = shipment.service { body = body.setting("shipping_method", to: .string(service)) }
+        let created = try await self.call(.POST, order + "/shipments", body: body)
+        return ShipmentReceipt(remoteID: created["id"]?.text)
+    }
+
+    /// A v2 collection's items; BigCommerce answers an empty page with 204 and no body.
+    private func list(_ path: String, _ parameters: [(String, String)]) async throws(ChannelCallError) -> [JSONValue] {
+        let answer = try await self.call(.GET, path, parameters)
+        if answer == .null { return [] }
+        guard let items = answer.arrayValue else { throw .malformed("\(path) returned no list") }
+        return items
+    }
+
+    private func call(
+        _ method: ChannelRequest.Method, _ path: String, _ parameters: [(String, String)] = [], body: JSONValue? = nil
+    ) async throws(ChannelCallError) -> JSONValue {
+        let connection = self.context.connection
+        let store = URLQuery.escape(try connection.credential("store_hash"))
+        let url = try connection.base() + "/stores/\(store)/\(path)" + (parameters.isEmpty ? "" : "?" + URLQuery.encode(parameters))
+        let headers: [(name: String, value: String)] = [("X-Auth-Token", try connection.credential("access_token"))]
+        let request = body.map { ChannelRequest(method, url, headers: headers, json: $0) } ?? ChannelRequest(method, url, headers: headers)
+        return try await self.context.json(request, "rest", Self.limit)
+    }
+}

@@ -1,0 +1,207 @@
+import Channels
+import Foundation
+import Hummingbird
+import Kernel
+
+/// SP-API as the sandbox plays it: LWA tokens, Orders v0 (NextToken paging, order items two to a page), confirm
+/// shipment, Listings Items inventory patches, and ORDER_CHANGE notifications relayed with the notification key.
+enum SandboxAmazon: SandboxChannel {
+    static let provider = Provider.amazon
+    static let marketplaceID = "ATVPDKIKX0DER"
+    static let accessToken = "Atza|sandbox-access-token"
+    static let itemsPerPage = 2
+    static let orders = "amazon-sp-api/orders-v0.getOrders.response.json"
+
+    static func orderIdentity(sequence: Int) -> (id: String, number: String) {
+        let id = String(format: "113-%07d-%07d", 4_200_000 + sequence, 5_435_065 + sequence * 17)
+        return (id, id)
+    }
+
+    static func lineID(sequence: Int, position: Int) -> String {
+        String(68_828_574_383_266 + sequence * 10 + position)
+    }
+
+    static func addRoutes(to group: RouterGroup<BasicRequestContext>, sandbox: Sandbox) {
+        let credentials = SandboxCredentials.credentials(.amazon)
+        group.post("auth/o2/token") { request, _ in
+            let form = try await SandboxHTTP.form(request)
+            guard form["grant_type"] == "refresh_token", form["client_id"] == credentials["lwa_client_id"],
+                form["client_secret"] == credentials["lwa_client_secret"], form["refresh_token"] == credentials["refresh_token"]
+            else {
+                return SandboxHTTP.json(
+                    .members(["error": .string("invalid_client"), "error_description": .string("Client authentication failed")]), status: 401)
+            }
+            return SandboxHTTP.json(
+                .members(["access_token": .string(Self.accessToken), "token_type": .string("bearer"), "expires_in": .number(3600)]))
+        }
+        group.get("orders/v0/orders") { request, _ in
+            if let refusal = Self.refuse(request) { return refusal }
+            guard SandboxHTTP.query(request, "MarketplaceIds") == Self.marketplaceID else {
+                return Self.error(400, "InvalidInput", "Invalid Input")
+            }
+            let (offset, size, since): (Int, Int, Date)
+            if let token = SandboxHTTP.query(request, "NextToken") {
+                guard let page = SandboxHTTP.page(fromToken: token) else { return Self.error(400, "InvalidInput", "Invalid NextToken") }
+                (offset, size, since) = page
+            } else {
+                guard let text = SandboxHTTP.query(request, "LastUpdatedAfter") ?? SandboxHTTP.query(request, "CreatedAfter"),
+                    let stamp = ISO8601.date(from: text)
+                else { return Self.error(400, "InvalidInput", "LastUpdatedAfter or CreatedAfter is required") }
+                (offset, size, since) = (0, SandboxHTTP.int(request, "MaxResultsPerPage", default: 100, in: 1...100), stamp)
+            }
+            let orders = await sandbox.store.orders(.amazon, updatedSince: since)
+            let page = Array(orders.dropFirst(offset).prefix(size))
+            var next = offset + size < orders.count ? SandboxHTTP.pageToken(offset: offset + size, size: size, since: since) : nil
+            if let stuck = await sandbox.control.take(.amazon, path: request.uri.path, kinds: [.stuckNextToken]) {
+                next = SandboxHTTP.pageToken(offset: offset, size: size, since: since, nonce: stuck.freshToken == true ? UUID().uuidString : nil)
+            }
+            var payload = JSONValue.members([
+                "Orders": .array(page.map { Self.render($0, sandbox: sandbox) }),
+                "LastUpdatedBefore": .string(ISO8601.string(from: Date())),
+            ])
+            if let next { payload = payload.setting("NextToken", to: .string(next)) }
+            return SandboxHTTP.json(.members(["payload": payload]))
+        }
+        group.get("orders/v0/orders/:orderId/orderItems") { request, context in
+            if let refusal = Self.refuse(request) { return refusal }
+            guard let order = await sandbox.store.order(.amazon, id: context.parameters.get("orderId") ?? "") else {
+                return Self.error(404, "NotFound", "Order not found")
+            }
+            let offset = SandboxHTTP.query(request, "NextToken").flatMap(SandboxHTTP.page(fromToken:))?.offset ?? 0
+            let items = order.lines.dropFirst(offset).prefix(Self.itemsPerPage)
+            var next =
+                offset + Self.itemsPerPage < order.lines.count
+                ? SandboxHTTP.pageToken(offset: offset + Self.itemsPerPage, size: Self.itemsPerPage, since: order.createdAt) : nil
+            if let stuck = await sandbox.control.take(.amazon, path: request.uri.path, kinds: [.stuckNextToken]) {
+                next = SandboxHTTP.pageToken(
+                    offset: offset, size: Self.itemsPerPage, since: order.createdAt, nonce: stuck.freshToken == true ? UUID().uuidString : nil)
+            }
+            var payload = JSONValue.members([
+                "AmazonOrderId": .string(order.id), "OrderItems": .array(items.map { Self.render($0, order: order, sandbox: sandbox) }),
+            ])
+            if let next { payload = payload.setting("NextToken", to: .string(next)) }
+            return SandboxHTTP.json(.members(["payload": payload]))
+        }
+        group.post("orders/v0/orders/:orderId/shipmentConfirmation") { request, context in
+            if let refusal = Self.refuse(request) { return refusal }
+            let body = try await SandboxHTTP.jsonBody(request)
+            guard let detail = body["packageDetail"], let carrier = detail["carrierCode"]?.nonEmptyText,
+                let tracking = detail["trackingNumber"]?.nonEmptyText, body["marketplaceId"]?.text == Self.marketplaceID
+            else { return Self.error(400, "InvalidInput", "packageDetail with carrierCode and trackingNumber, and marketplaceId, are required") }
+            var lines: [String: Int] = [:]
+            for item in detail["orderItems"]?.arrayValue ?? [] {
+                guard let id = item["orderItemId"]?.text, let quantity = item["quantity"]?.int else {
+                    return Self.error(400, "InvalidInput", "orderItems need orderItemId and quantity")
+                }
+                lines[id, default: 0] += quantity
+            }
+            let result = await sandbox.store.ship(
+                .amazon, orderID: context.parameters.get("orderId") ?? "", lines: lines, carrier: carrier, trackingNumber: tracking, at: Date())
+            switch result {
+            case .success: return SandboxHTTP.empty(status: 204)
+            case .failure(let refusal): return Self.error(refusal.status, refusal.status == 404 ? "NotFound" : "InvalidInput", refusal.message)
+            }
+        }
+        group.patch("listings/2021-08-01/items/:sellerId/:sku") { request, context in
+            if let refusal = Self.refuse(request) { return refusal }
+            let sku = context.parameters.get("sku") ?? ""
+            guard context.parameters.get("sellerId") == credentials["seller_id"] else { return Self.error(403, "Unauthorized", "Access denied") }
+            let body = try await SandboxHTTP.jsonBody(request)
+            let patch = body["patches"]?.arrayValue?.first { $0["path"]?.text == "/attributes/fulfillment_availability" }
+            guard let quantity = patch?["value"]?.arrayValue?.first?["quantity"]?.int, quantity >= 0 else {
+                return Self.error(400, "InvalidInput", "A fulfillment_availability patch with a quantity is required")
+            }
+            let known = await sandbox.store.setQuantity(.amazon, sku: sku, to: quantity)
+            return SandboxHTTP.json(
+                .members([
+                    "sku": .string(sku), "status": .string(known ? "ACCEPTED" : "INVALID"), "submissionId": .string(UUID().uuidString),
+                    "issues": .array(
+                        known
+                            ? []
+                            : [
+                                .members([
+                                    "code": .string("4000001"), "message": .string("SKU \(sku) is not listed by this seller."),
+                                    "severity": .string("ERROR"),
+                                ])
+                            ]),
+                ]))
+        }
+    }
+
+    static func webhook(for order: SandboxOrder, sandbox: Sandbox, now: Date) throws -> SandboxDelivery {
+        let id = "\(order.id)-\(Int(order.updatedAt.timeIntervalSince1970 * 1000))"
+        let notification = sandbox.templates.value("amazon-sp-api/notification.ORDER_CHANGE.schema-example.json")
+            .setting("EventTime", to: .string(ISO8601.string(from: order.updatedAt)))
+            .updating(["Payload", "OrderChangeNotification"]) { change in
+                change.setting([
+                    "SellerId": .string(SandboxCredentials.credentials(.amazon)["seller_id"] ?? ""), "AmazonOrderId": .string(order.id),
+                    "OrderChangeType": .string("OrderStatusChange"),
+                ])
+                .updating(["Summary"]) { summary in
+                    summary.setting([
+                        "OrderStatus": .string(Self.status(order)), "PurchaseDate": .string(ISO8601.string(from: order.createdAt)),
+                        "NumberOfItemsShipped": .number(order.shippedCount), "NumberOfItemsUnshipped": .number(order.itemCount - order.shippedCount),
+                    ])
+                    .removing(["OrderItems", "CancelNotifyDate"])
+                }
+                .removing(["OrderChangeTrigger"])
+            }
+            .updating(["NotificationMetadata", "NotificationId"]) { _ in .string(id) }
+        return SandboxDelivery(
+            id: id,
+            headers: [
+                ("Content-Type", "application/json"),
+                (AmazonChannel.notificationKeyHeader, SandboxCredentials.credentials(.amazon)["notification_key"] ?? ""),
+            ],
+            body: notification.serialized())
+    }
+
+    static func status(_ order: SandboxOrder) -> String {
+        switch order.status {
+        case .open: order.shippedCount > 0 ? "PartiallyShipped" : "Unshipped"
+        case .shipped: "Shipped"
+        case .cancelled: "Canceled"
+        }
+    }
+
+    static func render(_ order: SandboxOrder, sandbox: Sandbox) -> JSONValue {
+        sandbox.templates.value(Self.orders, "payload", "Orders", "0").setting([
+            "AmazonOrderId": .string(order.id),
+            "PurchaseDate": .string(ISO8601.string(from: order.createdAt)),
+            "LastUpdateDate": .string(ISO8601.string(from: order.updatedAt)),
+            "OrderStatus": .string(Self.status(order)),
+            "OrderTotal": .members(["CurrencyCode": .string(order.currency), "Amount": .string(order.total.money)]),
+            "NumberOfItemsShipped": .number(order.shippedCount),
+            "NumberOfItemsUnshipped": .number(order.itemCount - order.shippedCount),
+            "MarketplaceId": .string(Self.marketplaceID),
+            "BuyerInfo": .members(["BuyerEmail": .string(order.buyerEmail), "BuyerName": .string(order.buyerName)]),
+        ])
+    }
+
+    static func render(_ line: SandboxOrder.Line, order: SandboxOrder, sandbox: Sandbox) -> JSONValue {
+        let money = { (amount: Decimal) in JSONValue.members(["CurrencyCode": .string(order.currency), "Amount": .string(amount.money)]) }
+        let index = sandbox.store.catalog.items.firstIndex { $0.sku == line.sku } ?? 0
+        return sandbox.templates.value("amazon-sp-api/orders-v0.getOrderItems.response.json", "payload", "OrderItems", "0")
+            .removing([
+                "PointsGranted", "CODFee", "CODFeeDiscount", "BuyerInfo", "BuyerRequestedCancel", "SerialNumbers", "ScheduledDeliveryEndDate",
+                "ScheduledDeliveryStartDate", "PriceDesignation",
+            ])
+            .setting([
+                "ASIN": .string(SandboxCatalog.identifiers(.amazon, index: index)["asin"] ?? ""),
+                "OrderItemId": .string(line.lineID), "SellerSKU": .string(line.sku), "Title": .string(line.title),
+                "QuantityOrdered": .number(line.quantity), "QuantityShipped": .number(line.shipped),
+                "ItemPrice": money(line.unitPrice * Decimal(line.quantity)), "ShippingPrice": money(0),
+            ])
+    }
+
+    /// 403 in SP-API's words unless the call carries the access token the sandbox issued.
+    static func refuse(_ request: Request) -> Response? {
+        SandboxHTTP.header(request, "x-amz-access-token") == Self.accessToken
+            ? nil : Self.error(403, "Unauthorized", "Access to requested resource is denied.")
+    }
+
+    static func error(_ status: Int, _ code: String, _ message: String) -> Response {
+        SandboxHTTP.json(
+            .members(["errors": .array([.members(["code": .string(code), "message": .string(message), "details": .string("")])])]), status: status)
+    }
+}
