@@ -201,7 +201,7 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App", "Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport", "QueryLanguage", "QueryFixtures",
-                "Channels", "Integrations", "IntegrationsContracts",
+                "Channels", "Integrations", "IntegrationsContracts", "Sandbox",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -14,10 +14,19 @@ public protocol ChannelProvider: Sendable {
     /// Reads a verified delivery's body into the event it announces; throws `WebhookRejection.malformed`.
     static func parseWebhook(topic: String, body: [UInt8]) throws -> ChannelEvent
 
-    /// One page of the orders changed since `query.updatedSince`, oldest change first where the provider can sort.
+    /// One page of the orders changed since `query.updatedSince`, oldest change first where the provider can sort. Lines
+    /// come with the orders where the provider embeds them; `orderLines` fetches them where it does not.
     func fetchOrders(_ query: OrderQuery) async throws(ChannelCallError) -> OrderPage
+    /// The lines of a fetched order (Amazon order items, BigCommerce order products); the embedded ones elsewhere.
+    func orderLines(_ order: RemoteOrder) async throws(ChannelCallError) -> [JSONValue]
     /// Sets the quantities the channel shows; one result per level, in order.
     func pushInventory(_ levels: [InventoryLevel]) async throws(ChannelCallError) -> [InventoryPushResult]
     /// Reports a shipment (the provider's confirm-shipment / fulfillment / shipping-update call).
     func confirmShipment(_ shipment: ShipmentConfirmation) async throws(ChannelCallError) -> ShipmentReceipt
+}
+
+extension ChannelProvider {
+    public func orderLines(_ order: RemoteOrder) async throws(ChannelCallError) -> [JSONValue] {
+        order.lines
+    }
 }

@@ -70,6 +70,17 @@ public struct Sandbox: Sendable {
             logger: logger)
     }
 
+    /// Serves the sandbox on a free loopback port while `body` runs, handing it the root URL (`http://127.0.0.1:PORT`).
+    public func serving<Result: Sendable>(logger: Logger, _ body: (String) async throws -> Result) async throws -> Result {
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let application = self.application(port: 0, logger: logger) { port in continuation.yield(port) }
+        let server = Task { try await application.runService(gracefulShutdownSignals: []) }
+        defer { server.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw CancellationError() }
+        return try await body("http://127.0.0.1:\(port)")
+    }
+
     /// Sends `provider`'s signed delivery for each of `orders` to `url`, each `1 + duplicates` times; with `outOfOrder`
     /// the newest change goes first. Answers the status of every attempt.
     public func deliverWebhooks(

@@ -66,6 +66,14 @@ struct AppFixture: Sendable {
         [.authorization: "Bearer \(try await self.tokens.sign(user: user.id))", HTTPField.Name("orgid")!: (tenant ?? self.tenant.id).description]
     }
 
+    /// The Integrations context's job handlers, for a test's worker.
+    var integrationJobs: JobRegistry {
+        var registry = JobRegistry()
+        IntegrationsJobHandlers.register(
+            in: &registry, service: IntegrationsService(database: self.environment.database, vault: Self.vault, clock: SystemClock()))
+        return registry
+    }
+
     func count(_ table: String) async throws -> Int {
         let rows = try await self.environment.ownerClient.query(PostgresQuery(unsafeSQL: "SELECT count(*)::int FROM \(table)")).collect()
         return try rows.first!.decode(Int.self)

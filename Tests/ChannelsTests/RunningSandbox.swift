@@ -15,19 +15,13 @@ struct RunningSandbox {
     /// Retries fast so fault tests finish quickly; waits in place up to 5 s.
     static let policy = ChannelHTTP.Policy(attempts: 5, baseDelay: 0.05, maxInlineWait: 5, timeout: 10)
 
-    static func run<Result>(
+    static func run<Result: Sendable>(
         ordersPerChannel: Int = 12, _ body: (RunningSandbox) async throws -> Result
     ) async throws -> Result {
         let logs = LogCapture()
         let logger = Logger(label: "sandbox") { _ in SwiftLogNoOpLogHandler() }
         let sandbox = try Sandbox(configuration: Sandbox.Configuration(seed: 7, ordersPerChannel: ordersPerChannel, now: Self.now), logger: logger)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let application = sandbox.application(port: 0, logger: logger) { port in continuation.yield(port) }
-        let server = Task { try await application.runService(gracefulShutdownSignals: []) }
-        defer { server.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
-        return try await body(RunningSandbox(sandbox: sandbox, root: "http://127.0.0.1:\(port)", logs: logs))
+        return try await sandbox.serving(logger: logger) { root in try await body(RunningSandbox(sandbox: sandbox, root: root, logs: logs)) }
     }
 
     func baseURL(_ provider: Provider) -> String {

@@ -89,12 +89,19 @@ extension AppServices {
             throw ConfigurationError.missing("JWT_SECRET", "admin JWTs cannot be signed or verified without it (32 bytes or more)")
         }
         let tokens = await AdminTokens(secret: secret, issuer: configuration.jwtIssuer, lifetimeMinutes: configuration.jwtLifetimeMinutes)
+        let integrations = try IntegrationsService.live(database: database, configuration: configuration, secrets: secrets, logger: logger)
+        return AppServices(
+            database: database, identity: IdentityService(database: database), integrations: integrations, adminTokens: tokens,
+            clock: SystemClock(), jobs: JobHandlers.registry(integrations: integrations))
+    }
+}
+
+extension IntegrationsService {
+    /// The Integrations context with the configured credentials key; one per process, so its rate-limit buckets are shared.
+    static func live(database: Database, configuration: AppConfiguration, secrets: DevSecrets?, logger: Logger) throws -> IntegrationsService {
         guard let key = configuration.credentialsKey ?? secrets?.credentialsKey, let vault = CredentialVault(base64Key: key) else {
             throw ConfigurationError.missing("CREDENTIALS_KEY", "channel credentials cannot be sealed or opened without it (base64 of 32 bytes)")
         }
-        let clock = SystemClock()
-        return AppServices(
-            database: database, identity: IdentityService(database: database),
-            integrations: IntegrationsService(database: database, vault: vault, clock: clock), adminTokens: tokens, clock: clock)
+        return IntegrationsService(database: database, vault: vault, clock: SystemClock(), logger: Logger(label: "switchyard.integrations"))
     }
 }

@@ -61,7 +61,7 @@ struct ServerRunner {
             var workerConfiguration = JobWorker.Configuration()
             workerConfiguration.concurrency = configuration.workerConcurrency
             background.append(
-                JobWorker(database: services.database, registry: JobHandlers.registry(), configuration: workerConfiguration, logger: logger))
+                JobWorker(database: services.database, registry: services.jobs, configuration: workerConfiguration, logger: logger))
         }
         let application = try buildApplication(
             configuration: configuration, services: services, backgroundServices: background, logger: logger, onServerRunning: self.onServerRunning)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Integrations
 import Logging
 import ServiceLifecycle
 import Storage
@@ -20,7 +21,11 @@ struct WorkerCommand: AsyncParsableCommand {
         let database = Database(client: client, logger: environment.logger)
         var workerConfiguration = JobWorker.Configuration()
         workerConfiguration.concurrency = self.concurrency ?? configuration.workerConcurrency
-        let worker = JobWorker(database: database, registry: JobHandlers.registry(), configuration: workerConfiguration, logger: environment.logger)
+        let integrations = try IntegrationsService.live(
+            database: database, configuration: configuration, secrets: environment.devSecrets, logger: environment.logger)
+        let worker = JobWorker(
+            database: database, registry: JobHandlers.registry(integrations: integrations), configuration: workerConfiguration,
+            logger: environment.logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [.init(service: client), .init(service: worker)], gracefulShutdownSignals: [.sigterm, .sigint],

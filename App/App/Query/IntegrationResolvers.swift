@@ -72,6 +72,25 @@ enum IntegrationResolvers {
         }
     }
 
+    struct SyncRunsArguments: PagedArguments {
+        let instanceId: String?
+        let first: Int?
+        let after: String?
+        let last: Int?
+        let before: String?
+        let filter: SyncRunFilter?
+        let sort: [ListSort<SyncRunSortField>]?
+
+        func pageRequest() throws -> PageRequest {
+            try PageRequest(first: self.first, after: self.after, last: self.last, before: self.before)
+        }
+    }
+
+    struct SyncPayload: Sendable {
+        let job: JobRecord?
+        let userErrors: [UserErrorView]
+    }
+
     struct InstancePayload: Sendable {
         let instance: IntegrationInstance?
         let userErrors: [UserErrorView]
@@ -95,6 +114,7 @@ enum IntegrationResolvers {
     static func register(in bindings: inout SchemaBindings<QueryContext>) {
         bindings.connection("IntegrationInstanceConnection", edgeType: "IntegrationInstanceEdge", node: IntegrationInstance.self)
         bindings.connection("InboundEventConnection", edgeType: "InboundEventEdge", node: InboundEvent.self)
+        bindings.connection("SyncRunConnection", edgeType: "SyncRunEdge", node: SyncRun.self)
         self.registerQueries(in: &bindings)
         self.registerMutations(in: &bindings)
         self.registerTypes(in: &bindings)
@@ -123,6 +143,17 @@ enum IntegrationResolvers {
                 },
                 count: { arguments, transaction in
                     try await IntegrationsReads.eventCount(
+                        instance: try self.instanceID(arguments.instanceId), filter: arguments.filter, in: transaction)
+                })
+            query.connection(
+                "syncRuns", SyncRun.self, arguments: SyncRunsArguments.self,
+                page: { arguments, page, transaction in
+                    try await IntegrationsReads.syncRuns(
+                        instance: try self.instanceID(arguments.instanceId), filter: arguments.filter, sort: arguments.sort ?? [], page: page,
+                        in: transaction)
+                },
+                count: { arguments, transaction in
+                    try await IntegrationsReads.syncRunCount(
                         instance: try self.instanceID(arguments.instanceId), filter: arguments.filter, in: transaction)
                 })
             query.object("inboundEventStats", InboundEventStats.self, arguments: InstanceArgument.self) { parents, arguments, context in
@@ -183,6 +214,15 @@ enum IntegrationResolvers {
                 let payload = try await self.instanceChange(context.context) { integrations, tenant, actor in
                     try await integrations.disconnectInstance(try self.requiredInstanceID(arguments.id), tenant: tenant, actor: actor)
                 }
+                return parents.map { _ in payload }
+            }
+            mutation.object("integrationInstanceSync", SyncPayload.self, arguments: IDArgument.self) { parents, arguments, context in
+                let (jobID, errors) = try await self.attempt(context.context, role: .staff, field: ["id"]) { integrations, tenant, actor in
+                    try await integrations.syncOrdersNow(try self.requiredInstanceID(arguments.id), tenant: tenant, actor: actor)
+                }
+                var job: JobRecord?
+                if let jobID { job = try await context.context.read { try await JobQueue.find(JobID(jobID), in: $0) } }
+                let payload = SyncPayload(job: job, userErrors: errors)
                 return parents.map { _ in payload }
             }
             mutation.object("integrationInstanceDelete", InstancePayload.self, arguments: IDArgument.self) { parents, arguments, context in
@@ -267,6 +307,39 @@ enum IntegrationResolvers {
             type.field("createdAt") { .dateTime($0.createdAt) }
             type.field("updatedAt") { .dateTime($0.updatedAt) }
             type.field("disconnectedAt") { .dateTime($0.disconnectedAt) }
+            type.object("syncInfo", SyncInfo.self, arguments: NoArguments.self) { instances, _, context in
+                let ids = instances.map(\.id.rawValue)
+                let infos = try await context.context.read { try await IntegrationsReads.syncInfo(instances: ids, in: $0) }
+                let byID = Dictionary(infos.map { ($0.instanceID, $0) }, uniquingKeysWith: { first, _ in first })
+                return instances.map { byID[$0.id] }
+            }
+        }
+        bindings.object("SyncInfo", SyncInfo.self) { type in
+            type.field("updatedSince") { .dateTime($0.updatedSince) }
+            type.field("continuation") { .optional($0.continuation) }
+            type.field("lastSyncedAt") { .dateTime($0.lastSyncedAt) }
+            type.field("totalFetched") { .int($0.totalFetched) }
+            type.field("storedOrders") { .int($0.storedOrders) }
+        }
+        bindings.object("SyncRun", SyncRun.self) { type in
+            type.field("id") { .globalID("SyncRun", $0.id) }
+            type.object("integrationInstance", IntegrationInstance.self, arguments: NoArguments.self) { runs, _, context in
+                try await self.instances(of: runs.map(\.instanceID), context.context)
+            }
+            type.field("operation") { .enumeration($0.operation) }
+            type.field("trigger") { .enumeration($0.trigger) }
+            type.field("status") { .enumeration($0.status) }
+            type.field("startedAt") { .dateTime($0.startedAt) }
+            type.field("finishedAt") { .dateTime($0.finishedAt) }
+            type.field("pages") { .int($0.pages) }
+            type.field("fetched") { .int($0.fetched) }
+            type.field("stored") { .int($0.stored) }
+            type.field("warning") { .optional($0.warning) }
+            type.field("error") { .optional($0.error) }
+        }
+        bindings.object("IntegrationInstanceSyncPayload", SyncPayload.self) { type in
+            type.object("job", JobRecord.self) { $0.job }
+            type.list("userErrors", UserErrorView.self) { $0.userErrors }
         }
         bindings.object("IntegrationInstanceOption", IntegrationInstanceOption.self) { type in
             type.field("id") { .globalID("IntegrationInstance", $0.id) }
@@ -276,10 +349,7 @@ enum IntegrationResolvers {
         bindings.object("InboundEvent", InboundEvent.self) { type in
             type.field("id") { .globalID("InboundEvent", $0.id) }
             type.object("integrationInstance", IntegrationInstance.self, arguments: NoArguments.self) { events, _, context in
-                let ids = Array(Set(events.map(\.instanceID.rawValue)))
-                let instances = try await context.context.read { try await IntegrationsReads.instances(ids: ids, in: $0) }
-                let byID = Dictionary(instances.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                return events.map { byID[$0.instanceID] }
+                try await self.instances(of: events.map(\.instanceID), context.context)
             }
             type.field("source") { .enumeration($0.source) }
             type.field("endpoint") { .string($0.endpoint) }
@@ -313,6 +383,14 @@ enum IntegrationResolvers {
     }
 
     // MARK: Helpers
+
+    /// The instances `ids` name, in order, in one query.
+    private static func instances(of ids: [IntegrationInstanceID], _ context: QueryContext) async throws -> [IntegrationInstance?] {
+        let numbers = Array(Set(ids.map(\.rawValue)))
+        let instances = try await context.read { try await IntegrationsReads.instances(ids: numbers, in: $0) }
+        let byID = Dictionary(instances.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.map { byID[$0] }
+    }
 
     /// A bad argument of a mutation, reported as a user error.
     struct UserInputError: Error {

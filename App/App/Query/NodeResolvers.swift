@@ -44,14 +44,17 @@ enum NodeResolvers {
         let activityIDs = numbers("ActivityEntry")
         let instanceIDs = numbers("IntegrationInstance")
         let eventIDs = numbers("InboundEvent")
-        let (jobs, entries, instances, events) = try await context.read { transaction in
+        let runIDs = numbers("SyncRun")
+        let (jobs, entries, instances, events, runs) = try await context.read { transaction in
             (
                 jobIDs.isEmpty ? [] : try await JobQueue.find(ids: jobIDs.map(JobID.init), in: transaction),
                 activityIDs.isEmpty ? [] : try await ActivityLog.find(ids: activityIDs, in: transaction),
                 instanceIDs.isEmpty ? [] : try await IntegrationsReads.instances(ids: instanceIDs, in: transaction),
-                eventIDs.isEmpty ? [] : try await IntegrationsReads.events(ids: eventIDs, in: transaction)
+                eventIDs.isEmpty ? [] : try await IntegrationsReads.events(ids: eventIDs, in: transaction),
+                runIDs.isEmpty ? [] : try await IntegrationsReads.syncRuns(ids: runIDs, in: transaction)
             )
         }
+        let runsByID = Dictionary(runs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let instancesByID = Dictionary(instances.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let eventsByID = Dictionary(events.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let jobsByID = Dictionary(jobs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
@@ -67,6 +70,7 @@ enum NodeResolvers {
             case "IntegrationInstance":
                 return Int64(id.localID).flatMap { instancesByID[$0] }.map { TypedObject(typeName: "IntegrationInstance", value: $0) }
             case "InboundEvent": return Int64(id.localID).flatMap { eventsByID[$0] }.map { TypedObject(typeName: "InboundEvent", value: $0) }
+            case "SyncRun": return Int64(id.localID).flatMap { runsByID[$0] }.map { TypedObject(typeName: "SyncRun", value: $0) }
             case "Tenant": return tenant.flatMap { $0.id.description == id.localID ? TypedObject(typeName: "Tenant", value: $0) : nil }
             case "User": return viewer.flatMap { $0.user.id.description == id.localID ? TypedObject(typeName: "Viewer", value: $0) : nil }
             default: return nil

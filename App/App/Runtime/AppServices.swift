@@ -10,14 +10,18 @@ public struct AppServices: Sendable {
     public let integrations: any IntegrationsFacade
     public let adminTokens: AdminTokens
     public let clock: any WallClock
+    /// The job handlers workers of this process run (tests that run no workers leave it empty).
+    public let jobs: JobRegistry
 
     public init(
-        database: Database, identity: any IdentityFacade, integrations: any IntegrationsFacade, adminTokens: AdminTokens, clock: any WallClock
+        database: Database, identity: any IdentityFacade, integrations: any IntegrationsFacade, adminTokens: AdminTokens, clock: any WallClock,
+        jobs: JobRegistry = JobRegistry()
     ) {
         self.database = database
         self.identity = identity
         self.integrations = integrations
         self.adminTokens = adminTokens
         self.clock = clock
+        self.jobs = jobs
     }
 }

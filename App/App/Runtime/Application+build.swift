@@ -20,6 +20,10 @@ public func buildRouter(configuration: AppConfiguration, services: AppServices) 
         to: router.group("/api/admin")
             .add(middleware: AdminAuthenticator(tokens: services.adminTokens, identity: services.identity))
             .group(context: AuthenticatedContext.self))
+    SalesChannelRoutes(database: services.database).add(
+        to: router.group("/sales-channel")
+            .add(middleware: AdminAuthenticator(tokens: services.adminTokens, identity: services.identity))
+            .group(context: AuthenticatedContext.self))
     let engine = try AdminQuery.engine(
         schemaDirectory: configuration.schemaDirectory.appendingPathComponent("query"), limits: configuration.queryLimits,
         logger: Logger(label: "switchyard.query"))

@@ -3,9 +3,9 @@ import Storage
 
 /// Every job kind the contexts define, registered in one place. Contexts add their handlers here as they land.
 enum JobHandlers {
-    static func registry() -> JobRegistry {
+    static func registry(integrations: IntegrationsService) -> JobRegistry {
         var registry = JobRegistry()
-        IntegrationsJobHandlers.register(in: &registry)
+        IntegrationsJobHandlers.register(in: &registry, service: integrations)
         return registry
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Kernel
 import Logging
 
-/// One sync run over an adapter's order pages, guarded against a continuation that never advances. Each page is handed
+/// One sync run over an adapter's order pages, guarded against a continuation that never advances; lines are fetched only
+/// for orders the walk has not seen (a page served again costs no line calls). Each page is handed
 /// to `receive` with the continuation that follows it, so the caller can store both in one transaction and a later run
 /// resumes where this one stopped.
 public enum OrderWalk {
@@ -27,7 +28,8 @@ public enum OrderWalk {
         while true {
             let page = try await adapter.fetchOrders(OrderQuery(updatedSince: since, continuation: next, pageSize: pageSize))
             let verdict = pageGuard.admit(contentKeys: page.orders.map(\.contentKey), token: page.continuation)
-            let fresh = verdict.freshIndices.map { page.orders[$0] }
+            var fresh: [RemoteOrder] = []
+            for index in verdict.freshIndices { fresh.append(page.orders[index].with(lines: try await adapter.orderLines(page.orders[index]))) }
             try await receive(fresh, verdict.next)
             orders += fresh.count
             newest = fresh.compactMap(\.updatedAt).reduce(newest) { max($0 ?? $1, $1) }

@@ -21,6 +21,12 @@ public struct RemoteOrder: Sendable, Equatable {
         self.lines = lines
     }
 
+    /// The same order with its lines.
+    public func with(lines: [JSONValue]) -> RemoteOrder {
+        RemoteOrder(
+            remoteID: self.remoteID, status: self.status, createdAt: self.createdAt, updatedAt: self.updatedAt, payload: self.payload, lines: lines)
+    }
+
     /// What identifies one version of the order: a page served twice yields the same keys.
     var contentKey: String { "\(self.remoteID)|\(self.updatedAt?.timeIntervalSince1970 ?? 0)|\(self.status ?? "")" }
 }

@@ -7,6 +7,8 @@ public protocol IntegrationsFacade: Sendable {
     func enableChannel(_ id: IntegrationInstanceID, _ enablement: ChannelEnablement, tenant: TenantID, actor: String) async throws
         -> IntegrationInstance
     /// Drops the credentials and stops all sync; the instance and its history stay.
+    /// Queues a tracked pull of the instance's changed orders now; answers the job's id.
+    func syncOrdersNow(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> Int64
     func disconnectInstance(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> IntegrationInstance
     /// Soft-deletes the instance and queues the cleanup of its events.
     func deleteInstance(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> IntegrationInstance

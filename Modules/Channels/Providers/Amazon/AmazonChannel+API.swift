@@ -31,13 +31,14 @@ extension AmazonChannel {
             page.append(
                 RemoteOrder(
                     remoteID: id, status: order["OrderStatus"]?.text, createdAt: Timestamps.iso8601(order["PurchaseDate"]),
-                    updatedAt: Timestamps.iso8601(order["LastUpdateDate"]), payload: order, lines: try await self.orderItems(id)))
+                    updatedAt: Timestamps.iso8601(order["LastUpdateDate"]), payload: order, lines: []))
         }
         return OrderPage(orders: page, continuation: answer["payload", "NextToken"]?.nonEmptyText)
     }
 
-    /// Every item of an order, de-duplicated and guarded against a NextToken that does not advance.
-    func orderItems(_ orderID: String) async throws(ChannelCallError) -> [JSONValue] {
+    /// Every item of an order (getOrderItems), de-duplicated and guarded against a NextToken that does not advance.
+    public func orderLines(_ order: RemoteOrder) async throws(ChannelCallError) -> [JSONValue] {
+        let orderID = order.remoteID
         var pageGuard = PaginationGuard(maxPages: Self.maxItemPages, label: "amazon order items \(orderID)", logger: self.context.logger)
         var items: [JSONValue] = []
         var token: String?

@@ -25,14 +25,14 @@ extension BigCommerceChannel {
             remote.append(
                 RemoteOrder(
                     remoteID: id, status: order["status"]?.text, createdAt: order["date_created"]?.nonEmptyText.flatMap { Timestamps.rfc2822($0) },
-                    updatedAt: order["date_modified"]?.nonEmptyText.flatMap { Timestamps.rfc2822($0) }, payload: order,
-                    lines: try await self.products(ofOrder: id)))
+                    updatedAt: order["date_modified"]?.nonEmptyText.flatMap { Timestamps.rfc2822($0) }, payload: order, lines: []))
         }
         return OrderPage(orders: remote, continuation: orders.count == size ? "\(page + 1)" : nil)
     }
 
-    /// Every product of an order, page by page until a short one.
-    func products(ofOrder id: String) async throws(ChannelCallError) -> [JSONValue] {
+    /// Every product of an order (GET v2/orders/{id}/products), page by page until a short one.
+    public func orderLines(_ order: RemoteOrder) async throws(ChannelCallError) -> [JSONValue] {
+        let id = order.remoteID
         var products: [JSONValue] = []
         for page in 1...Self.maxProductPages {
             let batch = try await self.list("v2/orders/\(URLQuery.escape(id))/products", [("page", "\(page)"), ("limit", "\(Self.maxPageSize)")])

@@ -6,7 +6,12 @@ import Storage
 
 /// Runs the Integrations context's jobs.
 public enum IntegrationsJobHandlers {
-    public static func register(in registry: inout JobRegistry) {
+    public static func register(in registry: inout JobRegistry, service: IntegrationsService) {
+        registry.register(SyncInstanceOrders.self) { payload, context in
+            guard let run = try await service.syncOrders(IntegrationInstanceID(payload.instanceID), trigger: payload.trigger, context: context)
+            else { return try JobResult(["skipped": "another pull of this instance is under way"]) }
+            return try JobResult(["syncRunId": run.id.rawValue, "fetched": Int64(run.fetched), "stored": Int64(run.stored)])
+        }
         registry.register(ProcessInboundEvent.self) { payload, context in
             try await self.process(InboundEventID(payload.eventID), context: context)
             return .none

@@ -46,4 +46,25 @@ public enum IntegrationsReads {
     public static func eventStats(instance: IntegrationInstanceID?, in transaction: Transaction) async throws -> InboundEventStats {
         try await InboundEventStore.stats(instance: instance, in: transaction)
     }
+
+    public static func syncRuns(
+        instance: IntegrationInstanceID?, filter: SyncRunFilter?, sort: [ListSort<SyncRunSortField>], page: PageRequest, in transaction: Transaction
+    ) async throws -> Page<SyncRun> {
+        try await SyncRunStore.list(instance: instance, filter: filter, sort: sort, page: page, tenant: transaction.tenant).page(in: transaction) {
+            try SyncRunStore.run($0)
+        }
+    }
+
+    public static func syncRunCount(instance: IntegrationInstanceID?, filter: SyncRunFilter?, in transaction: Transaction) async throws -> Int {
+        try await SyncRunStore.list(instance: instance, filter: filter, sort: [], page: PageRequest(), tenant: transaction.tenant).count(
+            in: transaction)
+    }
+
+    public static func syncRuns(ids: [Int64], in transaction: Transaction) async throws -> [SyncRun] {
+        try await SyncRunStore.find(ids: ids, in: transaction)
+    }
+
+    public static func syncInfo(instances: [Int64], in transaction: Transaction) async throws -> [SyncInfo] {
+        try await SyncStateStore.info(instances: instances, in: transaction)
+    }
 }

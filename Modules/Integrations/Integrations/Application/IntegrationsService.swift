@@ -68,7 +68,25 @@ public struct IntegrationsService: IntegrationsFacade {
             let current = try await self.existing(id, in: transaction)
             guard current.status != .disconnected else { throw IntegrationsError.instanceDisconnected(id) }
             try await InstanceStore.enable(id, enablement, in: transaction)
-            return try await self.recorded(id, event: "integration.enabled", actor: actor, in: transaction)
+            let enabled = try await self.recorded(id, event: "integration.enabled", actor: actor, in: transaction)
+            if enabled.provider != .partner {
+                try await JobSchedules.upsert(
+                    name: SyncInstanceOrders.scheduleName(id), payload: SyncInstanceOrders(instanceID: id.rawValue, trigger: .schedule),
+                    everyMinutes: enabled.pollIntervalMinutes, in: transaction)
+            }
+            return enabled
+        }
+    }
+
+    public func syncOrdersNow(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> Int64 {
+        try await self.database.withTenant(tenant) { transaction in
+            let instance = try await self.existing(id, in: transaction)
+            guard instance.status == .connected, instance.provider != .partner else { throw IntegrationsError.instanceDisconnected(id) }
+            let job = try await JobQueue.enqueue(
+                SyncInstanceOrders(instanceID: id.rawValue, trigger: .manual), options: JobOptions(uniqueKey: SyncInstanceOrders.uniqueKey(id)),
+                in: transaction)
+            try await self.activity(id, event: "integration.sync_requested", actor: actor, in: transaction)
+            return job.id.rawValue
         }
     }
 
@@ -76,6 +94,7 @@ public struct IntegrationsService: IntegrationsFacade {
         try await self.database.withTenant(tenant) { transaction in
             _ = try await self.existing(id, in: transaction)
             try await InstanceStore.disconnect(id, in: transaction)
+            try await JobSchedules.remove(name: SyncInstanceOrders.scheduleName(id), in: transaction)
             return try await self.recorded(id, event: "integration.disconnected", actor: actor, in: transaction)
         }
     }
@@ -84,6 +103,7 @@ public struct IntegrationsService: IntegrationsFacade {
         try await self.database.withTenant(tenant) { transaction in
             let instance = try await self.existing(id, in: transaction)
             try await InstanceStore.softDelete(id, in: transaction)
+            try await JobSchedules.remove(name: SyncInstanceOrders.scheduleName(id), in: transaction)
             try await JobQueue.enqueue(PurgeDeletedInstance(instanceID: id.rawValue), options: JobOptions(uniqueKey: "\(id)"), in: transaction)
             try await self.activity(id, event: "integration.deleted", actor: actor, in: transaction)
             return instance

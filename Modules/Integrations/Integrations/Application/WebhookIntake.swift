@@ -18,7 +18,11 @@ extension IntegrationsService {
         do {
             guard route.status != .disconnected else { throw IntegrationsError.instanceDisconnected(route.instance) }
             let credentials = try self.credentials(of: route)
-            guard let adapter = ChannelAdapters.adapter(for: provider, context: self.channelContext(route, credentials))
+            guard
+                let adapter = ChannelAdapters.adapter(
+                    for: provider,
+                    context: self.channelContext(
+                        tenant: route.tenant, instance: route.instance, apiBaseURL: route.apiBaseURL, credentials: credentials))
             else { throw WebhookRejection.unsupported(provider) }
             delivery = try await adapter.verifyWebhook(request, now: self.clock.now())
         } catch let error as any DomainError {
@@ -43,7 +47,9 @@ extension IntegrationsService {
         let route = try await self.database.withSystem { transaction in try await InstanceStore.route(webhookKey: webhookKey, in: transaction) }
         guard let route, route.provider == .ebay else { throw IntegrationsError.webhookEndpointUnknown }
         let credentials = try self.credentials(of: route)
-        return try EbayChannel(context: self.channelContext(route, credentials)).challengeResponse(code: code, endpointURL: endpointURL)
+        return try EbayChannel(
+            context: self.channelContext(tenant: route.tenant, instance: route.instance, apiBaseURL: route.apiBaseURL, credentials: credentials)
+        ).challengeResponse(code: code, endpointURL: endpointURL)
     }
 
     private func recordRefusal(_ webhook: IncomingWebhook, _ request: WebhookRequest, route: WebhookRoute, error: any DomainError) async throws {
@@ -56,15 +62,5 @@ extension IntegrationsService {
                     responseBody: String(decoding: body, as: UTF8.self), status: .failed, error: error.message),
                 in: transaction)
         }
-    }
-
-    /// The adapter's view of the instance. eBay's signing keys come from the instance's API (the Sandbox in dev and tests).
-    private func channelContext(_ route: WebhookRoute, _ credentials: ChannelCredentials) -> ChannelContext {
-        ChannelContext(
-            connection: ChannelConnection(instanceKey: "\(route.tenant)/\(route.instance)", baseURL: route.apiBaseURL, credentials: credentials),
-            http: self.channelHTTP,
-            signingKeys: EbayNotificationKeys(
-                apiBaseURL: route.apiBaseURL ?? "https://api.ebay.com", credentials: credentials, http: self.channelHTTP, cache: self.ebayKeys),
-            logger: self.logger)
     }
 }

@@ -158,16 +158,6 @@ enum InboundEventStore {
     static func list(
         instance: IntegrationInstanceID?, filter: InboundEventFilter?, sort: [ListSort<InboundEventSortField>], page: PageRequest, tenant: TenantID
     ) throws -> KeysetPage {
-        var conditions = SQLConditions()
-        let tenantClause = "tenant_id = \(try conditions.bind(tenant.rawValue))"
-        let instanceClause = try instance.map { "instance_id = \(try conditions.bind($0.rawValue))" }
-        let filterClause = try conditions.compound(filter) { filter, conditions in
-            [
-                try conditions.enumeration("status", filter.status), try conditions.enumeration("source", filter.source),
-                try conditions.string("endpoint", filter.endpoint), try conditions.string("topic", filter.topic),
-                try conditions.string("delivery_id", filter.deliveryId), try conditions.dateTime("received_at", filter.receivedAt),
-            ]
-        }
         let keys = SortKey.keys(for: sort.isEmpty ? [ListSort(.receivedAt, .desc)] : sort) { field, descending in
             switch field {
             case .receivedAt: SortKey("received_at", .timestamp, descending: descending)
@@ -175,9 +165,15 @@ enum InboundEventStore {
             case .id: nil
             }
         }
-        let whereClause = SQLConditions.all([tenantClause, instanceClause, filterClause]) ?? tenantClause
-        return KeysetPage(
-            table: "integrations.inbound_events", columns: Self.columns, where: whereClause, conditions: conditions, keys: keys, page: page)
+        return try InstanceScopedList.page(
+            table: "integrations.inbound_events", columns: Self.columns, tenant: tenant, instance: instance, filter: filter,
+            clauses: { filter, conditions in
+                [
+                    try conditions.enumeration("status", filter.status), try conditions.enumeration("source", filter.source),
+                    try conditions.string("endpoint", filter.endpoint), try conditions.string("topic", filter.topic),
+                    try conditions.string("delivery_id", filter.deliveryId), try conditions.dateTime("received_at", filter.receivedAt),
+                ]
+            }, keys: keys, page: page)
     }
 
     static func events(_ rows: PostgresRowSequence) async throws -> [InboundEvent] {

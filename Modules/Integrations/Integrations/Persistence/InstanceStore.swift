@@ -194,3 +194,15 @@ struct WebhookRoute: Sendable {
     let apiBaseURL: String?
     let sealedCredentials: [UInt8]?
 }
+
+extension InstanceStore {
+    /// An instance's sealed credentials (opened only by the vault).
+    static func sealedCredentials(_ id: IntegrationInstanceID, in transaction: Transaction) async throws -> [UInt8]? {
+        let rows = try await transaction.query(
+            .dynamic(
+                "SELECT credentials_sealed FROM integrations.instances WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL",
+                transaction.tenant.rawValue, id.rawValue))
+        for try await sealed in rows.decode(ByteBuffer?.self) { return sealed.map { Array($0.readableBytesView) } }
+        return nil
+    }
+}

@@ -1,0 +1,149 @@
+import App
+import Channels
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import IdentityContracts
+import Integrations
+import IntegrationsContracts
+import Kernel
+import Logging
+import Sandbox
+import Storage
+import TestSupport
+import Testing
+
+/// Order pulls end to end: an instance pointed at the Sandbox, the sync job on a real worker, orders stored as the channel
+/// holds them, the cursor advancing, the sync history, and a throttled channel handing the run back to the queue.
+@Suite struct OrderSyncTests {
+    static let logger = Logger(label: "sandbox") { _ in SwiftLogNoOpLogHandler() }
+
+    static func connect(_ provider: Provider, root: String, _ client: any TestClientProtocol, _ headers: HTTPFields) async throws -> String {
+        let base = Sandbox.baseURL(provider, root: root)
+        let settings = SandboxCredentials.settings(provider, baseURL: base)
+        let input: [String: Any] = [
+            "provider": provider.rawValue.uppercased(), "name": "Sandbox \(provider.rawValue)", "apiBaseUrl": base, "connectionSettings": settings,
+            "credentials": SandboxCredentials.credentials(provider).map { ["name": $0.key, "value": $0.value] },
+        ]
+        let (_, created) = try await client.graphQL(IntegrationsHTTPTests.create, variables: ["input": input], headers: headers)
+        let id = try #require(value(created, "integrationInstanceCreate", "integrationInstance", "id") as? String, "\(created)")
+        let (_, enabled) = try await client.graphQL(
+            "mutation($id: ID!) { channelEnable(id: $id, input: {webhooks: true}) { userErrors { code } } }", variables: ["id": id], headers: headers)
+        #expect((value(enabled, "channelEnable", "userErrors") as? [Any])?.isEmpty == true)
+        return id
+    }
+
+    /// Runs `body` with a fresh tenant connected to a Sandbox channel of `provider` (enabled, so its polling is scheduled).
+    static func connected(
+        _ provider: Provider, seed: UInt64,
+        _ body: @escaping @Sendable (Sandbox, AppFixture, any TestClientProtocol, HTTPFields, String) async throws -> Void
+    ) async throws {
+        let sandbox = try Sandbox(configuration: Sandbox.Configuration(seed: seed), logger: Self.logger)
+        try await sandbox.serving(logger: Self.logger) { root in
+            try await AppFixture.run { fixture, client in
+                let owner = try await fixture.adminHeaders(fixture.owner)
+                try await body(sandbox, fixture, client, owner, try await Self.connect(provider, root: root, client, owner))
+            }
+        }
+    }
+
+    static func sync(_ id: String, _ client: any TestClientProtocol, _ headers: HTTPFields) async throws -> [String: Any] {
+        let (_, body) = try await client.graphQL(
+            "mutation($id: ID!) { integrationInstanceSync(id: $id) { job { id kind } userErrors { code } } }", variables: ["id": id], headers: headers
+        )
+        return try #require(value(body, "integrationInstanceSync") as? [String: Any])
+    }
+
+    @Test func pulledOrdersAreStoredAndTheCursorAdvances() async throws {
+        try await Self.connected(.shopify, seed: 3) { sandbox, fixture, client, owner, id in
+            #expect(try await fixture.count("platform.job_schedules WHERE kind = 'integrations.sync_orders'") == 1, "enabling schedules polling")
+            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.integrationJobs)) {
+                try await eventually("the scheduled first pull finishes") {
+                    try await fixture.count("integrations.sync_runs WHERE status = 'succeeded'") == 1
+                }
+                #expect(try await fixture.count("integrations.remote_orders") == 12)
+
+                await sandbox.advance(newOrders: 2, updates: 1, now: Date().addingTimeInterval(5))
+                let requested = try await Self.sync(id, client, owner)
+                #expect((requested["job"] as? [String: Any])?["kind"] as? String == "integrations.sync_orders", "\(requested)")
+                try await eventually("the second pull finishes") {
+                    try await fixture.count("integrations.sync_runs WHERE status = 'succeeded'") == 2
+                }
+            }
+            #expect(try await fixture.count("integrations.remote_orders") == 14)
+            #expect(try await fixture.count("integrations.remote_orders WHERE payload::jsonb ->> 'fulfillment_status' = 'fulfilled'") >= 4)
+
+            let query = """
+                query($id: ID!) {
+                  syncRuns(instanceId: $id, sort: [{field: STARTED_AT, direction: ASC}]) { totalCount nodes { operation trigger status fetched stored pages error } }
+                  node(id: $id) { ... on IntegrationInstance { syncInfo { lastSyncedAt updatedSince continuation totalFetched storedOrders } } }
+                }
+                """
+            let (_, listed) = try await client.graphQL(query, variables: ["id": id], headers: owner)
+            let runs = try #require(value(listed, "syncRuns", "nodes") as? [[String: Any]], "\(listed)")
+            #expect(runs.count == 2)
+            #expect(runs.allSatisfy { $0["operation"] as? String == "ORDERS_PULL" })
+            #expect(runs.map { $0["trigger"] as? String } == ["SCHEDULE", "MANUAL"])
+            #expect(runs.first?["fetched"] as? Int == 12)
+            let second = try #require(runs.last?["fetched"] as? Int)
+            #expect((3...4).contains(second), "the three changed orders, plus at most the boundary order again")
+            #expect(value(listed, "node", "syncInfo", "storedOrders") as? Int == 14)
+            #expect(value(listed, "node", "syncInfo", "lastSyncedAt") is String)
+            #expect(value(listed, "node", "syncInfo", "continuation") is NSNull)
+
+            let (status, history) = try await client.execute(
+                uri: "/sales-channel/sync/history?operation=orders_pull&first=1", method: .get, headers: owner
+            ) { ($0.status, $0.json) }
+            #expect(status == .ok)
+            #expect((history["items"] as? [[String: Any]])?.first?["operation"] as? String == "orders_pull")
+            #expect((history["page_info"] as? [String: Any])?["has_next_page"] as? Bool == true)
+            let (none, _) = try await client.execute(
+                uri: "/sales-channel/sync/history?operation=inventory_conflict", method: .get, headers: owner
+            ) {
+                ($0.status, $0.json)
+            }
+            #expect(none == .ok)
+            let (bad, refusal) = try await client.execute(uri: "/sales-channel/sync/history?operation=bogus", method: .get, headers: owner) {
+                ($0.status, $0.json)
+            }
+            #expect(bad == .badRequest)
+            #expect(refusal["code"] as? String == "invalid_parameter")
+
+            let other = try await fixture.adminHeaders(fixture.outsider, tenant: fixture.otherTenant.id)
+            let (_, foreign) = try await client.graphQL("{ syncRuns { totalCount } }", headers: other)
+            #expect(value(foreign, "syncRuns", "totalCount") as? Int == 0)
+        }
+    }
+
+    @Test func aThrottledChannelFailsTheRunAndTheQueueRetriesAfterItsRetryAfter() async throws {
+        try await Self.connected(.shopify, seed: 4) { sandbox, fixture, client, owner, id in
+            await sandbox.control.add(Fault(provider: .shopify, kind: .rateLimit, count: 1, retryAfter: 600))
+            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.integrationJobs)) {
+                try await eventually("the run fails as throttled") {
+                    try await fixture.count("integrations.sync_runs WHERE status = 'failed' AND error LIKE '%rate limiting%'") == 1
+                }
+            }
+            #expect(
+                try await fixture.count(
+                    "platform.jobs WHERE kind = 'integrations.sync_orders' AND state = 'pending' AND run_at > now() + interval '500 seconds'")
+                    == 1,
+                "the job waits out the channel's Retry-After")
+            #expect(try await fixture.count("integrations.remote_orders") == 0)
+        }
+    }
+
+    @Test func aNextTokenThatNeverAdvancesEndsTheRunWithAWarningAndNoDuplicates() async throws {
+        try await Self.connected(.amazon, seed: 5) { sandbox, fixture, client, owner, id in
+            await sandbox.control.add(
+                Fault(provider: .amazon, kind: .stuckNextToken, count: nil, pathSuffix: "/orders/v0/orders", freshToken: true))
+            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.integrationJobs)) {
+                try await eventually("the run ends") { try await fixture.count("integrations.sync_runs WHERE status = 'succeeded'") == 1 }
+            }
+            let (_, listed) = try await client.graphQL("{ syncRuns { nodes { warning fetched pages } } }", headers: owner)
+            #expect((value(listed, "syncRuns", "nodes", 0, "warning") as? String)?.contains("no_new_items") == true)
+            #expect(value(listed, "syncRuns", "nodes", 0, "fetched") as? Int == 12)
+            #expect(try await fixture.count("integrations.remote_orders") == 12)
+        }
+    }
+}
