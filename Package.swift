@@ -242,7 +242,8 @@ let package = Package(
         .executableTarget(
             name: "Benchmarks",
             dependencies: [
-                "App", "Kernel", "Storage", "Identity", "QueryLanguage", "QueryFixtures", "Integrations",
+                "App", "Kernel", "Storage", "Identity", "IdentityContracts", "QueryLanguage", "QueryFixtures", "Integrations", "IntegrationsContracts",
+                "Channels",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
