@@ -8,6 +8,8 @@ public protocol ChannelProvider: Sendable {
     static var credentialKeys: CredentialKeys { get }
 
     init(context: ChannelContext)
+    /// The instance the adapter talks to.
+    var context: ChannelContext { get }
 
     /// Checks a delivery's signature exactly as the provider defines it and names the delivery; throws `WebhookRejection`.
     func verifyWebhook(_ request: WebhookRequest, now: Date) async throws -> WebhookDelivery
@@ -26,6 +28,8 @@ public protocol ChannelProvider: Sendable {
 }
 
 extension ChannelProvider {
+    var credentials: ChannelCredentials { self.context.credentials }
+
     public func orderLines(_ order: RemoteOrder) async throws(ChannelCallError) -> [JSONValue] {
         order.lines
     }

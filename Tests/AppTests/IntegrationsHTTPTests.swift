@@ -183,7 +183,7 @@ import Testing
         }
     }
 
-    /// eBay's deliveries share their first path segment with the challenge route; they still reach the receiver.
+    /// eBay's deliveries and its endpoint challenge share a path; both reach their handler, and only eBay is challenged.
     @Test func eBayDeliveriesReachTheReceiver() async throws {
         try await AppFixture.run { fixture, client in
             let owner = try await fixture.adminHeaders(fixture.owner)
@@ -191,6 +191,7 @@ import Testing
                 "provider": "EBAY", "name": "eBay US",
                 "credentials": [
                     ["name": "client_id", "value": "c"], ["name": "client_secret", "value": "s"], ["name": "refresh_token", "value": "r"],
+                    ["name": "verification_token", "value": "v"],
                 ],
             ]
             let (_, created) = try await client.graphQL(Self.create, variables: ["input": input], headers: owner)
@@ -202,6 +203,13 @@ import Testing
             #expect(status == .unauthorized)
             #expect(body["code"] as? String == "webhook_signature_missing")
             #expect(try await fixture.count("integrations.inbound_events WHERE status = 'failed' AND NOT verified") == 1)
+            let challenge = try await client.execute(
+                uri: path.replacingOccurrences(of: "/ebay/", with: "/shopify/") + "&challenge_code=abc", method: .get
+            ) { $0.status }
+            #expect(challenge == .notFound, "only eBay answers endpoint challenges")
+            let (answered, answer) = try await client.execute(uri: path + "&challenge_code=abc", method: .get) { ($0.status, $0.json) }
+            #expect(answered == .ok)
+            #expect((answer["challengeResponse"] as? String)?.count == 64)
         }
     }
 }

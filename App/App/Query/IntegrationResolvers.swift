@@ -58,28 +58,15 @@ enum IntegrationResolvers {
     struct IDsArgument: Decodable, Sendable { let ids: [String] }
     struct ProviderArgument: Decodable, Sendable { let provider: String? }
 
-    struct EventsArguments: PagedArguments {
+    /// A connection over one instance's records, or every instance's: `instanceId` plus the usual arguments.
+    struct InstanceConnectionArguments<Filter: Decodable & Sendable, SortField: Sendable & Equatable & Decodable>: PagedArguments {
         let instanceId: String?
         let first: Int?
         let after: String?
         let last: Int?
         let before: String?
-        let filter: InboundEventFilter?
-        let sort: [ListSort<InboundEventSortField>]?
-
-        func pageRequest() throws -> PageRequest {
-            try PageRequest(first: self.first, after: self.after, last: self.last, before: self.before)
-        }
-    }
-
-    struct SyncRunsArguments: PagedArguments {
-        let instanceId: String?
-        let first: Int?
-        let after: String?
-        let last: Int?
-        let before: String?
-        let filter: SyncRunFilter?
-        let sort: [ListSort<SyncRunSortField>]?
+        let filter: Filter?
+        let sort: [ListSort<SortField>]?
 
         func pageRequest() throws -> PageRequest {
             try PageRequest(first: self.first, after: self.after, last: self.last, before: self.before)
@@ -135,7 +122,7 @@ enum IntegrationResolvers {
                 return parents.map { _ in options.map(Optional.some) }
             }
             query.connection(
-                "inboundEvents", InboundEvent.self, arguments: EventsArguments.self,
+                "inboundEvents", InboundEvent.self, arguments: InstanceConnectionArguments<InboundEventFilter, InboundEventSortField>.self,
                 page: { arguments, page, transaction in
                     try await IntegrationsReads.events(
                         instance: try self.instanceID(arguments.instanceId), filter: arguments.filter, sort: arguments.sort ?? [], page: page,
@@ -146,7 +133,7 @@ enum IntegrationResolvers {
                         instance: try self.instanceID(arguments.instanceId), filter: arguments.filter, in: transaction)
                 })
             query.connection(
-                "syncRuns", SyncRun.self, arguments: SyncRunsArguments.self,
+                "syncRuns", SyncRun.self, arguments: InstanceConnectionArguments<SyncRunFilter, SyncRunSortField>.self,
                 page: { arguments, page, transaction in
                     try await IntegrationsReads.syncRuns(
                         instance: try self.instanceID(arguments.instanceId), filter: arguments.filter, sort: arguments.sort ?? [], page: page,

@@ -34,14 +34,12 @@ struct WebhookRoutes {
         group.post("{provider}/{topic}") { request, context -> Response in
             try await self.receive(request, context, provider: context.parameters.get("provider").flatMap(Provider.init(rawValue:)))
         }
-        // The router prefers the literal `ebay` segment of the challenge route, so eBay's deliveries need their own route.
-        group.post("ebay/{topic}") { request, context -> Response in
-            try await self.receive(request, context, provider: .ebay)
-        }
-        group.get("ebay/{topic}") { request, context -> Challenge in
-            guard let key = request.uri.queryParameters.get("instance"), let code = request.uri.queryParameters.get("challenge_code") else {
-                throw IntegrationsError.webhookEndpointUnknown
-            }
+        // Only eBay validates endpoints with a GET. The route keeps the `{provider}` segment: a literal `ebay` segment would
+        // win over it and leave eBay's deliveries without a POST route.
+        group.get("{provider}/{topic}") { request, context -> Challenge in
+            guard context.parameters.get("provider") == Provider.ebay.rawValue, let key = request.uri.queryParameters.get("instance"),
+                let code = request.uri.queryParameters.get("challenge_code")
+            else { throw IntegrationsError.webhookEndpointUnknown }
             return Challenge(
                 challengeResponse: try await self.integrations.ebayChallengeResponse(
                     webhookKey: key, code: code, endpointURL: self.endpointURL(request, key: key)))

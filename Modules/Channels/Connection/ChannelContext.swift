@@ -22,8 +22,13 @@ public struct ChannelContext: Sendable {
         ThrottleKey(instance: self.connection.instanceKey, operation: operation, limit: limit)
     }
 
+    /// Sends `request` drawing on `operation`'s bucket.
+    func send(_ request: ChannelRequest, _ operation: String, _ limit: RateLimit) async throws(ChannelCallError) -> ChannelResponse {
+        try await self.http.send(request, throttle: self.throttle(operation, limit))
+    }
+
     /// Sends `request` drawing on `operation`'s bucket and reads the answer as JSON.
     func json(_ request: ChannelRequest, _ operation: String, _ limit: RateLimit) async throws(ChannelCallError) -> JSONValue {
-        try await self.http.send(request, throttle: self.throttle(operation, limit)).json()
+        try await self.send(request, operation, limit).json()
     }
 }

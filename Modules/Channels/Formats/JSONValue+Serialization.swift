@@ -14,8 +14,6 @@ extension JSONValue {
         return output
     }
 
-    public var data: Data { Data(self.serialized()) }
-
     private func write(into output: inout [UInt8], numbers: NumberForm) {
         switch self {
         case .object(let members):

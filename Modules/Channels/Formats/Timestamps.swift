@@ -5,23 +5,21 @@ import Kernel
 public enum Timestamps {
     /// BigCommerce v2 and HTTP dates: `Tue, 05 Mar 2019 21:40:11 +0000` (also `GMT`).
     public static func rfc2822(_ text: String) -> Date? {
-        for format in ["EEE, dd MMM yyyy HH:mm:ss Z", "EEE, dd MMM yyyy HH:mm:ss zzz"] {
-            if let date = Self.formatter(format).date(from: text) { return date }
-        }
-        return nil
+        Self.rfc2822Offset.date(from: text) ?? Self.rfc2822Zone.date(from: text)
     }
 
     public static func rfc2822(_ date: Date) -> String {
-        Self.formatter("EEE, dd MMM yyyy HH:mm:ss Z").string(from: date)
+        Self.rfc2822Offset.string(from: date)
     }
 
     /// Magento and WooCommerce's `_gmt` fields: `2017-08-21 22:22:19` or `2017-03-22T16:28:02`, UTC without a zone.
     public static func utcWithoutZone(_ text: String) -> Date? {
-        Self.formatter("yyyy-MM-dd HH:mm:ss").date(from: text.replacingOccurrences(of: "T", with: " "))
+        Self.utcSpace.date(from: text.replacingOccurrences(of: "T", with: " "))
     }
 
-    public static func utcWithoutZone(_ date: Date, separator: String = " ") -> String {
-        Self.formatter("yyyy-MM-dd'\(separator)'HH:mm:ss").string(from: date)
+    /// `2017-08-21 22:22:19`, or with `T` between date and time when `separatedByT` (WooCommerce's query parameters).
+    public static func utcWithoutZone(_ date: Date, separatedByT: Bool = false) -> String {
+        (separatedByT ? Self.utcT : Self.utcSpace).string(from: date)
     }
 
     /// Walmart: milliseconds since 1970 as a JSON number.
@@ -38,6 +36,12 @@ public enum Timestamps {
     public static func iso8601(_ value: JSONValue?) -> Date? {
         value?.nonEmptyText.flatMap(ISO8601.date(from:))
     }
+
+    // Built once: a formatter costs far more to make than to use, and these parse every order of a page.
+    private static let rfc2822Offset = Self.formatter("EEE, dd MMM yyyy HH:mm:ss Z")
+    private static let rfc2822Zone = Self.formatter("EEE, dd MMM yyyy HH:mm:ss zzz")
+    private static let utcSpace = Self.formatter("yyyy-MM-dd HH:mm:ss")
+    private static let utcT = Self.formatter("yyyy-MM-dd'T'HH:mm:ss")
 
     private static func formatter(_ format: String) -> DateFormatter {
         let formatter = DateFormatter()

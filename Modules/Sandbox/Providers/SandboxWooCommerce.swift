@@ -216,11 +216,11 @@ enum SandboxWooCommerce: SandboxChannel {
 
     /// The site-local form of a date, as the fields without `_gmt` hold it.
     static func local(_ date: Date) -> JSONValue {
-        .string(Timestamps.utcWithoutZone(date.addingTimeInterval(Self.siteOffset), separator: "T"))
+        .string(Timestamps.utcWithoutZone(date.addingTimeInterval(Self.siteOffset), separatedByT: true))
     }
 
     static func gmt(_ date: Date) -> JSONValue {
-        .string(Timestamps.utcWithoutZone(date, separator: "T"))
+        .string(Timestamps.utcWithoutZone(date, separatedByT: true))
     }
 
     /// A date parameter as WordPress reads it: with an offset as written, without one in GMT (`dates_are_gmt`) or site time.

@@ -11,13 +11,11 @@ public struct AmazonChannel: ChannelProvider {
         required: ["lwa_client_id", "lwa_client_secret", "refresh_token"], optional: ["notification_key", "seller_id"])
     public static let notificationKeyHeader = "X-Switchyard-Notification-Key"
 
-    let context: ChannelContext
+    public let context: ChannelContext
 
     public init(context: ChannelContext) {
         self.context = context
     }
-
-    var credentials: ChannelCredentials { self.context.credentials }
 
     public func verifyWebhook(_ request: WebhookRequest, now: Date) async throws -> WebhookDelivery {
         let key = try self.credentials.required("notification_key")

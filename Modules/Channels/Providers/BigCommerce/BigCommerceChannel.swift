@@ -7,13 +7,11 @@ public struct BigCommerceChannel: ChannelProvider {
     public static let provider = Provider.bigcommerce
     public static let credentialKeys = CredentialKeys(required: ["client_secret", "access_token", "store_hash"], optional: ["client_id"])
 
-    let context: ChannelContext
+    public let context: ChannelContext
 
     public init(context: ChannelContext) {
         self.context = context
     }
-
-    var credentials: ChannelCredentials { self.context.credentials }
 
     public func verifyWebhook(_ request: WebhookRequest, now: Date) async throws -> WebhookDelivery {
         let secret = try self.credentials.required("client_secret")

@@ -103,6 +103,6 @@ extension EbayChannel {
         let url = base + path + (parameters.isEmpty ? "" : "?" + URLQuery.encode(parameters))
         let headers = [(name: "Authorization", value: "Bearer \(token)")]
         let request = body.map { ChannelRequest(method, url, headers: headers, json: $0) } ?? ChannelRequest(method, url, headers: headers)
-        return try await self.context.http.send(request, throttle: self.context.throttle("sell", Self.limit))
+        return try await self.context.send(request, "sell", Self.limit)
     }
 }

@@ -10,13 +10,11 @@ public struct EbayChannel: ChannelProvider {
     public static let credentialKeys = CredentialKeys(
         required: ["client_id", "client_secret", "refresh_token"], optional: ["verification_token"])
 
-    let context: ChannelContext
+    public let context: ChannelContext
 
     public init(context: ChannelContext) {
         self.context = context
     }
-
-    var credentials: ChannelCredentials { self.context.credentials }
 
     public func verifyWebhook(_ request: WebhookRequest, now: Date) async throws -> WebhookDelivery {
         guard let header = request.header("X-EBAY-SIGNATURE") else { throw WebhookRejection.missingSignature(header: "X-EBAY-SIGNATURE") }

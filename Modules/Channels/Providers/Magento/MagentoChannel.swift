@@ -10,13 +10,11 @@ public struct MagentoChannel: ChannelProvider {
     public static let provider = Provider.magento
     public static let credentialKeys = CredentialKeys(required: ["access_token"], optional: ["webhook_public_key"])
 
-    let context: ChannelContext
+    public let context: ChannelContext
 
     public init(context: ChannelContext) {
         self.context = context
     }
-
-    var credentials: ChannelCredentials { self.context.credentials }
 
     public func verifyWebhook(_ request: WebhookRequest, now: Date) async throws -> WebhookDelivery {
         let pem = try self.credentials.required("webhook_public_key")

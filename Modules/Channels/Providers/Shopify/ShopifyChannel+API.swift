@@ -97,6 +97,6 @@ extension ShopifyChannel {
     }
 
     private func send(_ request: ChannelRequest) async throws(ChannelCallError) -> ChannelResponse {
-        try await self.context.http.send(request, throttle: self.context.throttle("rest", Self.limit))
+        try await self.context.send(request, "rest", Self.limit)
     }
 }

@@ -7,13 +7,11 @@ public struct TikTokChannel: ChannelProvider {
     public static let provider = Provider.tiktok
     public static let credentialKeys = CredentialKeys(required: ["app_key", "app_secret", "access_token"], optional: ["shop_cipher"])
 
-    let context: ChannelContext
+    public let context: ChannelContext
 
     public init(context: ChannelContext) {
         self.context = context
     }
-
-    var credentials: ChannelCredentials { self.context.credentials }
 
     public func verifyWebhook(_ request: WebhookRequest, now: Date) async throws -> WebhookDelivery {
         let appKey = try self.credentials.required("app_key")

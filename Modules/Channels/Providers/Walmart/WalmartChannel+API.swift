@@ -110,6 +110,6 @@ extension WalmartChannel {
         ]
         let url = base + resource
         let request = body.map { ChannelRequest(method, url, headers: headers, json: $0) } ?? ChannelRequest(method, url, headers: headers)
-        return try await self.context.http.send(request, throttle: self.context.throttle("marketplace", Self.limit))
+        return try await self.context.send(request, "marketplace", Self.limit)
     }
 }

@@ -10,13 +10,11 @@ public struct WalmartChannel: ChannelProvider {
         required: ["client_id", "client_secret"],
         optional: ["webhook_auth_method", "webhook_auth_header", "webhook_username", "webhook_password"])
 
-    let context: ChannelContext
+    public let context: ChannelContext
 
     public init(context: ChannelContext) {
         self.context = context
     }
-
-    var credentials: ChannelCredentials { self.context.credentials }
 
     public func verifyWebhook(_ request: WebhookRequest, now: Date) async throws -> WebhookDelivery {
         let headerName = try self.credentials.required("webhook_auth_header")

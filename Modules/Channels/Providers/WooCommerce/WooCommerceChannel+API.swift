@@ -12,7 +12,7 @@ extension WooCommerceChannel {
     public func fetchOrders(_ query: OrderQuery) async throws(ChannelCallError) -> OrderPage {
         let page = try query.pageNumber()
         let parameters = [
-            ("modified_after", Timestamps.utcWithoutZone(query.updatedSince, separator: "T")), ("dates_are_gmt", "true"),
+            ("modified_after", Timestamps.utcWithoutZone(query.updatedSince, separatedByT: true)), ("dates_are_gmt", "true"),
             ("orderby", "modified"), ("order", "asc"), ("per_page", "\(max(1, min(Self.maxBatch, query.pageSize)))"), ("page", "\(page)"),
         ]
         let response = try await self.send(ChannelRequest(.GET, try self.url("orders", parameters), headers: try self.headers()))
@@ -98,6 +98,6 @@ extension WooCommerceChannel {
     }
 
     private func send(_ request: ChannelRequest) async throws(ChannelCallError) -> ChannelResponse {
-        try await self.context.http.send(request, throttle: self.context.throttle("rest", Self.limit))
+        try await self.context.send(request, "rest", Self.limit)
     }
 }

@@ -7,13 +7,11 @@ public struct WooCommerceChannel: ChannelProvider {
     public static let provider = Provider.woocommerce
     public static let credentialKeys = CredentialKeys(required: ["consumer_key", "consumer_secret", "webhook_secret"])
 
-    let context: ChannelContext
+    public let context: ChannelContext
 
     public init(context: ChannelContext) {
         self.context = context
     }
-
-    var credentials: ChannelCredentials { self.context.credentials }
 
     public func verifyWebhook(_ request: WebhookRequest, now: Date) async throws -> WebhookDelivery {
         guard let signature = request.header("X-WC-Webhook-Signature") else {
