@@ -154,6 +154,61 @@ import Testing
         }
     }
 
+    /// Deliveries arriving together are written together: each distinct delivery id is recorded once with one job, and
+    /// every repeat of it, even one racing the original, is answered as a duplicate.
+    @Test func concurrentDeliveriesAreEachRecordedOnce() async throws {
+        try await AppFixture.run { fixture, client in
+            let owner = try await fixture.adminHeaders(fixture.owner)
+            let path = try #require(try await Self.createShopify(client, owner)["webhookPath"] as? String)
+            let body = #"{"id":1,"updated_at":"2026-11-23T10:00:00-05:00"}"#
+            let signature = MessageAuthentication.sign(Array(body.utf8), key: Array("shopify_test_secret".utf8), encoding: .base64)
+            let answers = try await withThrowingTaskGroup(of: (String, HTTPResponse.Status, Bool?).self) { group in
+                for index in 0..<60 {
+                    let deliveryID = "burst-\(index % 30)"
+                    group.addTask {
+                        let (status, receipt) = try await Self.webhook(client, path: path, body: body, signature: signature, deliveryID: deliveryID)
+                        return (deliveryID, status, receipt["duplicate"] as? Bool)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(answers.allSatisfy { $0.1 == .ok })
+            let firsts = Dictionary(grouping: answers, by: \.0).mapValues { $0.filter { $0.2 == false }.count }
+            #expect(firsts.count == 30 && firsts.values.allSatisfy { $0 == 1 }, "each delivery id accepted exactly once")
+            #expect(try await fixture.count("integrations.inbound_events WHERE verified") == 30)
+            #expect(try await fixture.count("platform.jobs WHERE kind = 'integrations.process_inbound_event'") == 30)
+        }
+    }
+
+    /// A changed secret or a disconnect applies to the very next delivery, although routes are cached between deliveries.
+    @Test func aRotatedSecretOrADisconnectAppliesToTheNextDelivery() async throws {
+        try await AppFixture.run { fixture, client in
+            let owner = try await fixture.adminHeaders(fixture.owner)
+            let instance = try await Self.createShopify(client, owner)
+            let path = try #require(instance["webhookPath"] as? String)
+            let body = #"{"id":2,"updated_at":"2026-11-23T10:00:00-05:00"}"#
+            let sign = { (secret: String) in MessageAuthentication.sign(Array(body.utf8), key: Array(secret.utf8), encoding: .base64) }
+            #expect(try await Self.webhook(client, path: path, body: body, signature: sign("shopify_test_secret"), deliveryID: "r-1").0 == .ok)
+
+            let rotate = """
+                mutation($id: ID!, $input: IntegrationInstanceUpdateInput!) { integrationInstanceUpdate(id: $id, input: $input) { userErrors { code } } }
+                """
+            let credentials = [["name": "client_secret", "value": "rotated_secret"], ["name": "access_token", "value": "shpat_2"]]
+            _ = try await client.graphQL(rotate, variables: ["id": instance["id"] ?? "", "input": ["credentials": credentials]], headers: owner)
+            #expect(
+                try await Self.webhook(client, path: path, body: body, signature: sign("shopify_test_secret"), deliveryID: "r-2").0 == .unauthorized)
+            #expect(try await Self.webhook(client, path: path, body: body, signature: sign("rotated_secret"), deliveryID: "r-3").0 == .ok)
+
+            _ = try await client.graphQL(
+                "mutation($id: ID!) { integrationInstanceDisconnect(id: $id) { userErrors { code } } }", variables: ["id": instance["id"] ?? ""],
+                headers: owner)
+            let (refused, answer) = try await Self.webhook(client, path: path, body: body, signature: sign("rotated_secret"), deliveryID: "r-4")
+            #expect(refused != .ok)
+            #expect(answer["code"] as? String == "instance_disconnected")
+            #expect(try await fixture.count("integrations.inbound_events WHERE verified") == 2)
+        }
+    }
+
     @Test func onlyFailedEventsAreReprocessed() async throws {
         try await AppFixture.run { fixture, client in
             let owner = try await fixture.adminHeaders(fixture.owner)

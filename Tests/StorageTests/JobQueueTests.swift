@@ -106,6 +106,21 @@ func job(_ id: JobID, tenant: TenantID, _ database: Database) async throws -> Jo
         }
     }
 
+    @Test func aBatchSkipsKeysThatAlreadyHaveAPendingJob() async throws {
+        try await TestDatabase.withFresh { environment in
+            let tenant = TenantID.random()
+            let added = try await environment.database.withTenant(tenant) { transaction in
+                try await JobQueue.enqueue(Greeting(name: "a"), options: JobOptions(uniqueKey: "event:1"), in: transaction)
+                return try await JobQueue.enqueueBatch(
+                    [Greeting(name: "a"), Greeting(name: "b"), Greeting(name: "b")], uniqueKeys: ["event:1", "event:2", "event:2"],
+                    in: transaction)
+            }
+            #expect(added == 1, "event:1 was pending already and event:2 repeats within the batch")
+            let keys = try await environment.ownerClient.query("SELECT unique_key FROM platform.jobs ORDER BY id").collect()
+            #expect(try keys.map { try $0.decode(String?.self) } == ["event:1", "event:2"])
+        }
+    }
+
     @Test func failuresRetryWithGrowingBackoffThenTheJobIsDead() async throws {
         try await TestDatabase.withFresh { environment in
             let tenant = TenantID.random()

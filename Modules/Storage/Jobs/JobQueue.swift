@@ -39,20 +39,26 @@ public enum JobQueue {
         throw JobQueueError.uniqueKeyRace(kind: Payload.kind)
     }
 
-    /// Enqueues many jobs of one kind in a single statement (bulk work, benchmarks). No unique keys.
+    /// Enqueues many jobs of one kind in a single statement (bulk work, benchmarks); returns how many were added. With
+    /// `uniqueKeys` (one per payload), a payload whose key already has a pending job of this kind is skipped.
     @discardableResult
-    public static func enqueueBatch<Payload: JobPayload>(_ payloads: [Payload], in transaction: Transaction) async throws -> Int {
+    public static func enqueueBatch<Payload: JobPayload>(
+        _ payloads: [Payload], uniqueKeys: [String] = [], in transaction: Transaction
+    ) async throws -> Int {
         guard !payloads.isEmpty else { return 0 }
+        precondition(uniqueKeys.isEmpty || uniqueKeys.count == payloads.count, "one unique key per payload")
         let encoder = JSONEncoder()
         let documents = try payloads.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         let rows = try await transaction.query(
             """
-            INSERT INTO platform.jobs (tenant_id, kind, payload, max_attempts, tracked)
-            SELECT \(transaction.tenant.rawValue), \(Payload.kind), document::jsonb, \(Payload.maxAttempts), \(Payload.isTracked)
-            FROM unnest(\(documents)::text[]) AS document
+            INSERT INTO platform.jobs (tenant_id, kind, payload, max_attempts, unique_key, tracked, progress_percent)
+            SELECT \(transaction.tenant.rawValue), \(Payload.kind), job.document::jsonb, \(Payload.maxAttempts), job.unique_key,
+                   \(Payload.isTracked), CASE WHEN \(Payload.isTracked) THEN 0 END
+            FROM unnest(\(documents)::text[], \(uniqueKeys)::text[]) AS job(document, unique_key)
+            ON CONFLICT (tenant_id, kind, unique_key) WHERE state = 'pending' AND unique_key IS NOT NULL DO NOTHING
+            RETURNING id
             """)
-        _ = try await rows.collect()
-        return payloads.count
+        return try await rows.collect().count
     }
 
     public static func find(_ id: JobID, in transaction: Transaction) async throws -> JobRecord? {

@@ -1,3 +1,5 @@
+import IntegrationsContracts
+import Kernel
 import Storage
 
 /// Reads a recorded delivery's body into the event it announces.
@@ -12,4 +14,11 @@ public struct PurgeDeletedInstance: JobPayload {
     public static let kind = "integrations.purge_instance"
     public static let isTracked = true
     public let instanceID: Int64
+}
+
+extension ProcessInboundEvent {
+    /// Queues one processing job per event in one statement; an event that already has a pending job keeps that one.
+    static func enqueue(_ ids: [InboundEventID], in transaction: Transaction) async throws {
+        try await JobQueue.enqueueBatch(ids.map { ProcessInboundEvent(eventID: $0.rawValue) }, uniqueKeys: ids.map { "\($0)" }, in: transaction)
+    }
 }

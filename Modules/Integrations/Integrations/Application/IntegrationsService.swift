@@ -12,6 +12,8 @@ public struct IntegrationsService: IntegrationsFacade {
     let clock: any WallClock
     let channelHTTP: ChannelHTTP
     let ebayKeys = EbayNotificationKeys.Cache()
+    let webhookRoutes = WebhookRouteCache()
+    let webhookRecorder: WebhookRecorder
     let logger: Logger
 
     public init(
@@ -22,6 +24,7 @@ public struct IntegrationsService: IntegrationsFacade {
         self.vault = vault
         self.clock = clock
         self.channelHTTP = channelHTTP
+        self.webhookRecorder = WebhookRecorder(database: database)
         self.logger = logger
     }
 
@@ -49,7 +52,7 @@ public struct IntegrationsService: IntegrationsFacade {
         let baseURL = try InstanceRules.baseURL(update.apiBaseURL)
         let integrationSettings = try update.integrationSettings.map { try InstanceRules.settings($0, field: "integrationSettings") }
         let connectionSettings = try update.connectionSettings.map { try InstanceRules.settings($0, field: "connectionSettings") }
-        return try await self.database.withTenant(tenant) { transaction in
+        return try await self.changingRoute(id, tenant: tenant) { transaction in
             let current = try await self.existing(id, in: transaction)
             let credentials = try update.credentials.map { try InstanceRules.credentials($0, provider: current.provider) }
             try await InstanceStore.update(
@@ -91,7 +94,7 @@ public struct IntegrationsService: IntegrationsFacade {
     }
 
     public func disconnectInstance(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> IntegrationInstance {
-        try await self.database.withTenant(tenant) { transaction in
+        try await self.changingRoute(id, tenant: tenant) { transaction in
             _ = try await self.existing(id, in: transaction)
             try await InstanceStore.disconnect(id, in: transaction)
             try await JobSchedules.remove(name: SyncInstanceOrders.scheduleName(id), in: transaction)
@@ -100,7 +103,7 @@ public struct IntegrationsService: IntegrationsFacade {
     }
 
     public func deleteInstance(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> IntegrationInstance {
-        try await self.database.withTenant(tenant) { transaction in
+        try await self.changingRoute(id, tenant: tenant) { transaction in
             let instance = try await self.existing(id, in: transaction)
             try await InstanceStore.softDelete(id, in: transaction)
             try await JobSchedules.remove(name: SyncInstanceOrders.scheduleName(id), in: transaction)
@@ -159,14 +162,22 @@ public struct IntegrationsService: IntegrationsFacade {
     /// Queues one processing job per event (a job already pending for an event is reused); returns how many events.
     @discardableResult
     func enqueueProcessing(_ ids: [InboundEventID], in transaction: Transaction) async throws -> Int {
-        for id in ids {
-            try await JobQueue.enqueue(ProcessInboundEvent(eventID: id.rawValue), options: JobOptions(uniqueKey: "\(id)"), in: transaction)
-        }
+        try await ProcessInboundEvent.enqueue(ids, in: transaction)
         return ids.count
     }
 
     func existing(_ id: IntegrationInstanceID, in transaction: Transaction) async throws -> IntegrationInstance {
         guard let instance = try await InstanceStore.find(id, forUpdate: true, in: transaction) else { throw IntegrationsError.instanceNotFound(id) }
+        return instance
+    }
+
+    /// Runs a change that can alter where an instance's webhooks lead or how they verify (credentials, status, deletion),
+    /// and forgets the instance's cached route once the change is committed.
+    private func changingRoute(
+        _ id: IntegrationInstanceID, tenant: TenantID, _ body: (Transaction) async throws -> IntegrationInstance
+    ) async throws -> IntegrationInstance {
+        let instance = try await self.database.withTenant(tenant, body)
+        self.webhookRoutes.forget(id, tenant: tenant)
         return instance
     }
 

@@ -43,6 +43,46 @@ enum InboundEventStore {
         return nil
     }
 
+    /// A verified webhook delivery, recorded `pending` with the receiver's 200 answer.
+    struct NewDelivery: Sendable {
+        let instance: IntegrationInstanceID
+        let endpoint: String
+        let deliveryID: String?
+        let topic: String?
+        let requestHeaders: String
+        let requestBody: [UInt8]
+    }
+
+    /// Records verified deliveries in one statement. Answers in the deliveries' order: each one's event id, or `nil` when
+    /// its delivery id was already recorded (before, or earlier in the same batch). Ids are drawn from the table's
+    /// identity sequence up front so each answer can be matched to its delivery.
+    static func insert(_ deliveries: [NewDelivery], answer: String, in transaction: Transaction) async throws -> [InboundEventID?] {
+        let rows = try await transaction.query(
+            .dynamic(
+                """
+                WITH input AS MATERIALIZED (
+                    SELECT nextval(pg_get_serial_sequence('integrations.inbound_events', 'id')) AS id, d.*
+                    FROM unnest($2::int8[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bytea[]) WITH ORDINALITY
+                        AS d(instance_id, endpoint, delivery_id, topic, headers, body, position)
+                ), recorded AS (
+                    INSERT INTO integrations.inbound_events (id, tenant_id, instance_id, source, endpoint, delivery_id, topic, verified,
+                        request_headers, request_body, response_status, response_body, status)
+                    OVERRIDING SYSTEM VALUE
+                    SELECT id, $1, instance_id, 'webhook', endpoint, NULLIF(delivery_id, ''), NULLIF(topic, ''), true, headers::jsonb, body,
+                        200, $8, 'pending'
+                    FROM input ORDER BY position
+                    ON CONFLICT (tenant_id, instance_id, delivery_id) WHERE verified AND delivery_id IS NOT NULL DO NOTHING
+                    RETURNING id
+                )
+                SELECT recorded.id FROM input LEFT JOIN recorded USING (id) ORDER BY input.position
+                """, transaction.tenant.rawValue, deliveries.map(\.instance.rawValue), deliveries.map(\.endpoint),
+                deliveries.map { $0.deliveryID ?? "" }, deliveries.map { $0.topic ?? "" }, deliveries.map(\.requestHeaders),
+                deliveries.map { ByteBuffer(bytes: $0.requestBody) }, answer))
+        var ids: [InboundEventID?] = []
+        for try await id in rows.decode(Int64?.self) { ids.append(id.map(InboundEventID.init)) }
+        return ids
+    }
+
     static func find(_ id: InboundEventID, forUpdate: Bool = false, in transaction: Transaction) async throws -> InboundEvent? {
         try await self.events(
             transaction.query(
