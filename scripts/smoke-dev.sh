@@ -47,6 +47,8 @@ jwt=$(field adminJWT); orgid=$(field orgid); key=$(field erpApiKey)
 check "dev.json has every field" "[ -n \"$jwt\" ] && [ -n \"$orgid\" ] && [ -n \"$key\" ] && [ -n \"$(field databaseURL)\" ] && [ \"$(field url)\" = http://127.0.0.1:$port ]"
 check "health answers" "curl -sf http://127.0.0.1:$port/api/v1/health | grep -q '\"status\":\"ok\"'"
 check "the admin JWT works for the demo tenant" "curl -sf -H 'Authorization: Bearer $jwt' -H 'orgid: $orgid' http://127.0.0.1:$port/api/admin/viewer | grep -q '\"role\":\"owner\"'"
+partner=$(field partnerId); partner_token=$(field partnerToken)
+check "the demo partner's channel token reaches its partner and no other instance" "curl -sf -H 'Authorization: Bearer $partner_token' http://127.0.0.1:$port/api/channel-partners/$partner | grep -q '\"name\":\"Demo partner\"' && [ \"\$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer $partner_token' http://127.0.0.1:$port/api/channel-partners/$((partner - 1)))\" = 404 ]"
 check "the ERP key authenticates" "[ \"\$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Api-Key: $key' http://127.0.0.1:$port/api/import/status/1)\" = 404 ]"
 cli() { SWITCHYARD_HOME="$home/state" .build/debug/switchyard "$@" 2>>"$home/cli.log"; }
 check "the embedded PostgreSQL refuses connections without its password" "! PGPASSWORD=wrong psql -h 127.0.0.1 -p $pg_port -U switchyard -w -c 'SELECT 1' postgres >/dev/null 2>&1 && PGPASSWORD=\$(python3 -c \"import json,urllib.parse; print(urllib.parse.urlparse(json.load(open('$home/state/dev.json'))['databaseURL']).password)\") psql -h 127.0.0.1 -p $pg_port -U switchyard -w -c 'SELECT 1' postgres >/dev/null"
@@ -61,7 +63,7 @@ check "token revoke revokes it" "cli token revoke --tenant $orgid --id $smoke_id
 check "token jwt mints a working admin JWT" "curl -sf -H \"Authorization: Bearer \$(cli token jwt --tenant $orgid --email ops@demo-outfitters.example)\" -H 'orgid: $orgid' http://127.0.0.1:$port/api/admin/viewer | grep -q '\"role\":\"staff\"'"
 check "the channel Sandbox answers with its eight channels" "curl -sf http://127.0.0.1:$sandbox_port/_sandbox | python3 -c 'import json,sys; sys.exit(0 if len(json.load(sys.stdin)) == 8 else 1)'"
 gql() { curl -sf -H "Authorization: Bearer $jwt" -H "orgid: $orgid" -H 'Content-Type: application/json' -d "{\"query\": \"$1\"}" "http://127.0.0.1:$port/graphql"; }
-check "the demo tenant is connected to all eight sandbox channels" "gql '{ integrationInstances(first: 20) { totalCount } }' | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)[\"data\"][\"integrationInstances\"][\"totalCount\"] == 8 else 1)'"
+check "the demo tenant is connected to all eight sandbox channels and has a partner" "gql '{ integrationInstances(first: 20) { nodes { provider } } }' | python3 -c 'import json,sys; p=[n[\"provider\"] for n in json.load(sys.stdin)[\"data\"][\"integrationInstances\"][\"nodes\"]]; sys.exit(0 if len(p) == 9 and p.count(\"PARTNER\") == 1 else 1)'"
 curl -sf -X POST -H 'Content-Type: application/json' -d '{"newOrders":1,"updates":0}' "http://127.0.0.1:$sandbox_port/_sandbox/advance" >/dev/null
 webhooks_arrived() {
     for _ in $(seq 1 40); do
@@ -83,7 +85,7 @@ check "switchyard worker runs and stops on SIGTERM" worker_runs
 check "Ctrl-C stops switchyard dev" stop_dev
 check "Ctrl-C stopped PostgreSQL too" "! (exec 3<>/dev/tcp/127.0.0.1/$pg_port) 2>/dev/null"
 check "a second run starts" start_dev
-check "it reuses the data and the ERP key" "[ \"\$(field erpApiKey)\" = '$key' ] && ! grep -q 'creating PostgreSQL cluster' '$log'"
+check "it reuses the data, the ERP key and the partner token" "[ \"\$(field erpApiKey)\" = '$key' ] && [ \"\$(field partnerToken)\" = '$partner_token' ] && ! grep -q 'creating PostgreSQL cluster' '$log'"
 check "Ctrl-C stops it again" stop_dev
 interrupt_during_startup() {
     SWITCHYARD_HOME="$home/state" EMBEDDED_POSTGRES_PORT=$pg_port SANDBOX_PORT=$sandbox_port SANDBOX_TICK_SECONDS=0 .build/debug/switchyard dev --port "$port" >"$log" 2>&1 &

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IdentityContracts
+import IntegrationsContracts
 import Kernel
 import Logging
 import Sandbox
@@ -98,7 +99,9 @@ struct DevCommand: AsyncParsableCommand {
         let sandboxRoot = "http://\(effective.host):\(effective.sandboxPort)"
         let state = try await environment.withServices { services in
             let tenant = try await SeedLoader(identity: services.identity).apply(seedFile)
-            try await DemoChannels(services: services, sandbox: sandbox, sandboxRoot: sandboxRoot, switchyardURL: url).connect(tenant: tenant.id)
+            let demo = DemoChannels(services: services, sandbox: sandbox, sandboxRoot: sandboxRoot, switchyardURL: url)
+            try await demo.connect(tenant: tenant.id)
+            let partner = try await demo.partner(tenant: tenant.id)
             guard let ownerUser = seedFile.users.first(where: { $0.role == .owner }) else { throw SeedError.noOwner(seedURL.path) }
             let erpKey = try await Self.erpKey(reusing: previous?.erpApiKey, tenant: tenant.id, identity: services.identity)
             return DevState(
@@ -107,7 +110,10 @@ struct DevCommand: AsyncParsableCommand {
                 adminJWT: try await services.adminTokens.sign(user: ownerUser.id),
                 erpApiKey: erpKey,
                 databaseURL: owner.text,
-                metricsToken: metricsToken)
+                metricsToken: metricsToken,
+                partnerId: partner.id.rawValue,
+                partnerToken: try await Self.partnerToken(
+                    reusing: previous?.partnerToken, tenant: tenant.id, partner: partner.id.rawValue, identity: services.identity))
         }
         try state.write(home: home)
         return Prepared(
@@ -133,6 +139,7 @@ struct DevCommand: AsyncParsableCommand {
                       orgid (demo tenant):  \(state.orgid)
                       admin JWT:            \(state.adminJWT)
                       ERP API key:          \(state.erpApiKey)
+                      partner token:        \(state.partnerToken ?? "") (channel partner \(state.partnerId.map(String.init) ?? ""))
                       metrics token:        \(state.metricsToken)
                       database:             \(prepared.databaseDescription)
                       channel sandbox:      \(prepared.sandboxRoot)/_sandbox (8 channels connected to the demo tenant)
@@ -152,5 +159,19 @@ struct DevCommand: AsyncParsableCommand {
         }
         return try await identity.issueToken(tenant: tenant, name: "dev ERP key", scopes: ["erp", "import:read", "import:write"], createdBy: "dev")
             .secret
+    }
+
+    private static func partnerToken(reusing previous: String?, tenant: TenantID, partner: Int64, identity: any IdentityFacade) async throws
+        -> String
+    {
+        if let previous, case .machine(let token)? = try? await identity.authenticateToken(secret: previous), token.tenantID == tenant,
+            token.channelInstanceID == partner
+        {
+            return previous
+        }
+        return try await identity.issueChannelToken(
+            tenant: tenant, channel: partner, name: "dev partner token", scopes: ["channel:read", "channel:write"], replacing: true,
+            createdBy: "dev"
+        ).secret
     }
 }

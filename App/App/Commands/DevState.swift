@@ -11,6 +11,9 @@ struct DevState: Codable, Sendable {
     let erpApiKey: String
     let databaseURL: String
     let metricsToken: String
+    /// The demo channel partner's instance id and its channel token (absent in files written before partners existed).
+    let partnerId: Int64?
+    let partnerToken: String?
 
     static func file(home: URL) -> URL { home.appendingPathComponent("dev.json") }
 

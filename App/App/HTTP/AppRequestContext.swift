@@ -37,13 +37,10 @@ public struct AuthenticatedContext: ChildRequestContext {
 
     /// Passes for machine tokens holding `scope`; users are refused.
     public func requireScope(_ scope: TokenScope) throws(IdentityError) {
-        guard case .machine(let token) = self.principal, token.scopes.contains(where: { $0.grants(scope) }) else {
-            throw .missingScope(scope)
-        }
+        try self.principal.requireScope(scope)
     }
 
-    /// `"user:<id>"` or `"machine_token:<id>"`, for audit columns.
-    public var actorName: String { "\(self.principal.actor.type):\(self.principal.actor.id)" }
+    public var actorName: String { self.principal.actorName }
 }
 
 extension Principal {
@@ -51,4 +48,12 @@ extension Principal {
     func requireRole(_ role: Role) throws(IdentityError) {
         guard case .user(_, _, let actual) = self, actual >= role else { throw .roleTooLow(required: role) }
     }
+
+    /// Passes for machine tokens holding `scope`; users are refused.
+    func requireScope(_ scope: TokenScope) throws(IdentityError) {
+        guard case .machine(let token) = self, token.scopes.contains(where: { $0.grants(scope) }) else { throw .missingScope(scope) }
+    }
+
+    /// `"user:<id>"` or `"machine_token:<id>"`, for audit columns.
+    var actorName: String { "\(self.actor.type):\(self.actor.id)" }
 }

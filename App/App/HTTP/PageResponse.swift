@@ -34,3 +34,25 @@ extension Request {
             first: integer("first"), after: query["after"].map(String.init), last: integer("last"), before: query["before"].map(String.init))
     }
 }
+
+extension Request {
+    /// The query parameter `name` as one of `Value`'s cases (`nil` when absent); a 400 listing the allowed values otherwise.
+    func enumParameter<Value: RawRepresentable & CaseIterable>(_ name: String, as type: Value.Type) throws -> Value?
+    where Value.RawValue == String {
+        try self.uri.queryParameters.get(name).map { text in try Self.enumValue(text, name: name, as: type) }
+    }
+
+    /// Every value of the query parameter `name`, repeated or comma-separated, as `Value`'s cases.
+    func enumParameters<Value: RawRepresentable & CaseIterable>(_ name: String, as type: Value.Type) throws -> [Value]
+    where Value.RawValue == String {
+        try self.uri.queryParameters.getAll(name).flatMap { $0.split(separator: ",") }.map { try Self.enumValue(String($0), name: name, as: type) }
+    }
+
+    private static func enumValue<Value: RawRepresentable & CaseIterable>(_ text: String, name: String, as type: Value.Type) throws -> Value
+    where Value.RawValue == String {
+        guard let value = Value(rawValue: text) else {
+            throw APIError.invalidParameter(name: name, reason: "must be one of \(Value.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        return value
+    }
+}

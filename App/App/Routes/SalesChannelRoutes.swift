@@ -45,19 +45,8 @@ struct SalesChannelRoutes {
         group.get("sync/history") { request, context in
             let page = try request.pageRequest()
             let query = request.uri.queryParameters
-            let operations = try query.getAll("operation").flatMap { $0.split(separator: ",") }.map { text in
-                guard let operation = SyncOperation(rawValue: String(text)) else {
-                    throw APIError.invalidParameter(
-                        name: "operation", reason: "must be one of \(SyncOperation.allCases.map(\.rawValue).joined(separator: ", ")).")
-                }
-                return operation
-            }
-            let status = try query.get("status").map { text in
-                guard let status = SyncRunStatus(rawValue: text) else {
-                    throw APIError.invalidParameter(name: "status", reason: "must be running, succeeded or failed.")
-                }
-                return status
-            }
+            let operations = try request.enumParameters("operation", as: SyncOperation.self)
+            let status = try request.enumParameter("status", as: SyncRunStatus.self)
             let instance = try query.get("channel").map { text in
                 guard let id = Int64(text), id > 0 else {
                     throw APIError.invalidParameter(name: "channel", reason: "must be an integration instance id.")

@@ -33,6 +33,17 @@ public func buildRouter(configuration: AppConfiguration, services: AppServices) 
             .group(context: AuthenticatedContext.self))
     WebhookRoutes(integrations: services.integrations, publicURL: configuration.resolvedPublicURL).add(
         to: router.group("/upstream/webhooks"))
+    PartnerRoutes(
+        integrations: services.integrations, identity: services.identity, database: services.database, bodyLimit: configuration.maxBodyBytes
+    )
+    .add(
+        to: router.group("/api")
+            .add(
+                middleware: PartnerAuthenticator(
+                    admin: AdminAuthenticator(tokens: services.adminTokens, identity: services.identity),
+                    machine: MachineTokenAuthenticator(identity: services.identity))
+            )
+            .group(context: PartnerContext.self))
     ImportStatusRoutes(database: services.database).add(
         to: router.group("/api/import")
             .add(middleware: MachineTokenAuthenticator(identity: services.identity))

@@ -48,4 +48,16 @@ struct DemoChannels {
         }
         return connected
     }
+
+    /// The demo channel partner (it calls Switchyard's partner API rather than being called), created once.
+    func partner(tenant: TenantID) async throws -> IntegrationInstance {
+        let name = "Demo partner"
+        let existing = try await self.services.database.withTenant(tenant) { transaction in
+            let options = try await IntegrationsReads.instanceOptions(provider: .partner, in: transaction).filter { $0.name == name }
+            return try await IntegrationsReads.instances(ids: options.map(\.id.rawValue), in: transaction).first
+        }
+        if let existing { return existing }
+        return try await self.services.integrations.createInstance(
+            NewIntegrationInstance(provider: .partner, name: name), tenant: tenant, actor: "dev")
+    }
 }

@@ -9,14 +9,19 @@ public struct WebhookRequest: Sendable {
     public let endpointURL: String
 
     public init(headers: [(name: String, value: String)], body: [UInt8], endpointURL: String) {
+        self.headers = Self.joined(headers)
+        self.body = body
+        self.endpointURL = endpointURL
+    }
+
+    /// Header values by lower-cased name, repeated headers joined with ", " (HTTP's own rule for combining them).
+    public static func joined(_ headers: [(name: String, value: String)]) -> [String: String] {
         var joined: [String: String] = [:]
         for (name, value) in headers {
             let key = name.lowercased()
             joined[key] = joined[key].map { "\($0), \(value)" } ?? value
         }
-        self.headers = joined
-        self.body = body
-        self.endpointURL = endpointURL
+        return joined
     }
 
     /// The first of `names` present (providers rename headers between API generations).

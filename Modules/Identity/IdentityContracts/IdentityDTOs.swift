@@ -39,10 +39,12 @@ public struct MachineTokenSummary: Sendable, Equatable, Codable {
     public let createdAt: Date
     public let lastUsedAt: Date?
     public let revokedAt: Date?
+    /// The integration instance a channel token is bound to: the only channel whose data it sees.
+    public let channelInstanceID: Int64?
 
     public init(
         id: MachineTokenID, tenantID: TenantID, name: String, displayPrefix: String, scopes: [TokenScope], createdBy: String,
-        createdAt: Date, lastUsedAt: Date?, revokedAt: Date?
+        createdAt: Date, lastUsedAt: Date?, revokedAt: Date?, channelInstanceID: Int64? = nil
     ) {
         self.id = id
         self.tenantID = tenantID
@@ -53,6 +55,7 @@ public struct MachineTokenSummary: Sendable, Equatable, Codable {
         self.createdAt = createdAt
         self.lastUsedAt = lastUsedAt
         self.revokedAt = revokedAt
+        self.channelInstanceID = channelInstanceID
     }
 }
 

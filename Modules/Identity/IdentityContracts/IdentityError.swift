@@ -14,12 +14,14 @@ public enum IdentityError: DomainError, Equatable {
     case tenantNotFound(String)
     case tokenNotFound(MachineTokenID)
     case tokenAlreadyRevoked(MachineTokenID)
+    case channelScopeNeedsChannel
+    case scopeNotForChannel(TokenScope)
 
     public var kind: DomainErrorKind {
         switch self {
         case .invalidCredentials, .tokenRevoked: .unauthenticated
         case .notAMember, .missingScope, .roleTooLow: .forbidden
-        case .unknownScope, .invalidTokenName, .invalidTenantSlug, .invalidEmail: .invalidInput
+        case .unknownScope, .invalidTokenName, .invalidTenantSlug, .invalidEmail, .channelScopeNeedsChannel, .scopeNotForChannel: .invalidInput
         case .tenantNotFound, .tokenNotFound: .notFound
         case .tokenAlreadyRevoked: .conflict
         }
@@ -39,6 +41,8 @@ public enum IdentityError: DomainError, Equatable {
         case .tenantNotFound: "tenant_not_found"
         case .tokenNotFound: "token_not_found"
         case .tokenAlreadyRevoked: "token_already_revoked"
+        case .channelScopeNeedsChannel: "channel_scope_needs_channel"
+        case .scopeNotForChannel: "scope_not_for_channel"
         }
     }
 
@@ -57,12 +61,14 @@ public enum IdentityError: DomainError, Equatable {
         case .tenantNotFound(let tenant): "Organisation \(tenant) does not exist."
         case .tokenNotFound(let id): "Token \(id) does not exist."
         case .tokenAlreadyRevoked(let id): "Token \(id) is already revoked."
+        case .channelScopeNeedsChannel: "Channel scopes belong to channel tokens, issued for one channel partner or integration instance."
+        case .scopeNotForChannel(let scope): "A channel token holds only channel:read and channel:write, not '\(scope.rawValue)'."
         }
     }
 
     public var field: [String]? {
         switch self {
-        case .unknownScope: ["scopes"]
+        case .unknownScope, .channelScopeNeedsChannel, .scopeNotForChannel: ["scopes"]
         case .invalidTokenName: ["name"]
         case .invalidTenantSlug: ["slug"]
         case .invalidEmail: ["email"]

@@ -17,4 +17,12 @@ public protocol IdentityFacade: Sendable {
     func issueToken(tenant: TenantID, name: String, scopes: [String], createdBy: String) async throws -> IssuedMachineToken
     func tokens(tenant: TenantID) async throws -> [MachineTokenSummary]
     func revokeToken(_ id: MachineTokenID, tenant: TenantID, revokedBy: String) async throws -> MachineTokenSummary
+    /// Issues a token bound to one channel (integration instance) holding only `channel:*` scopes. With `replacing`, the
+    /// channel's active tokens holding both channel scopes are revoked in the same transaction.
+    func issueChannelToken(tenant: TenantID, channel: Int64, name: String, scopes: [String], replacing: Bool, createdBy: String) async throws
+        -> IssuedMachineToken
+    /// The channel's active (unrevoked) tokens, newest first.
+    func channelTokens(tenant: TenantID, channel: Int64) async throws -> [MachineTokenSummary]
+    /// Revokes one of the channel's tokens; a token of another channel (or none) is `tokenNotFound`.
+    func revokeChannelToken(_ id: MachineTokenID, channel: Int64, tenant: TenantID, revokedBy: String) async throws -> MachineTokenSummary
 }

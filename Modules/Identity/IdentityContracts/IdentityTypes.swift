@@ -27,6 +27,9 @@ public enum TokenScope: String, Sendable, Codable, CaseIterable {
     case channelRead = "channel:read"
     case channelWrite = "channel:write"
 
+    /// `channel:read` and `channel:write`: held only by tokens bound to one channel.
+    public var isChannelScope: Bool { self == .channelRead || self == .channelWrite }
+
     /// Whether holding `self` grants `required`.
     public func grants(_ required: TokenScope) -> Bool {
         switch (self, required) {

@@ -12,7 +12,7 @@ public enum IntegrationsError: DomainError, Equatable {
     case instanceNotFound(IntegrationInstanceID)
     case instanceDisconnected(IntegrationInstanceID)
     case eventNotFound(InboundEventID)
-    case eventNotReprocessable(InboundEventID, InboundEventStatus)
+    case eventNotReprocessable(InboundEventID, InboundEventStatus, InboundEventSource)
     case invalidLimit(Int)
     case credentialsUnreadable
     case webhookEndpointUnknown
@@ -61,9 +61,14 @@ public enum IntegrationsError: DomainError, Equatable {
         case .instanceNotFound(let id): "Integration \(id) does not exist."
         case .instanceDisconnected(let id): "Integration \(id) is disconnected; connect it again first."
         case .eventNotFound(let id): "Inbound event \(id) does not exist."
-        case .eventNotReprocessable(let id, let status):
-            status == .completed
-                ? "Inbound event \(id) has already been processed." : "Inbound event \(id) is \(status.rawValue); only failed events are reprocessed."
+        case .eventNotReprocessable(let id, let status, let source):
+            if source == .partnerAPI {
+                "Inbound event \(id) is a partner API call, answered when it was made; the partner repeats the call instead."
+            } else if status == .completed {
+                "Inbound event \(id) has already been processed."
+            } else {
+                "Inbound event \(id) is \(status.rawValue); only failed events are reprocessed."
+            }
         case .invalidLimit(let limit): "limit must be between 1 and 500, not \(limit)."
         case .credentialsUnreadable: "The stored credentials cannot be decrypted with the configured key."
         case .webhookEndpointUnknown: "No integration receives webhooks at this address."

@@ -29,4 +29,6 @@ public protocol IntegrationsFacade: Sendable {
     /// Deletes the given events (those that exist); returns how many.
     func deleteEvents(_ ids: [InboundEventID], tenant: TenantID, actor: String) async throws -> Int
     func deleteAllEvents(instance: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> Int
+    /// Keeps a channel partner API call (made with a channel token) in the inbound event log.
+    func recordPartnerCall(_ call: PartnerCall, tenant: TenantID) async throws
 }

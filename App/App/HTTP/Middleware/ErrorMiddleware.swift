@@ -14,32 +14,42 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as any DomainError {
-            return try Self.response(for: error, requestID: context.requestID)
-        } catch let error as HTTPError {
+        } catch {
+            return try Self.response(
+                for: error, path: request.uri.path, requestID: context.requestID, logger: context.logger, bodyLimit: self.bodyLimit)
+        }
+    }
+
+    /// The one mapping of an error to its response (also used where a response must be known before it leaves, such as
+    /// the partner API's call log).
+    static func response(for error: any Error, path: String, requestID: String, logger: Logger, bodyLimit: Int) throws -> Response {
+        switch error {
+        case let error as any DomainError:
+            return try Self.response(for: error, requestID: requestID)
+        case let error as HTTPError:
             let mapped: APIError =
                 switch error.status {
-                case .notFound: .routeNotFound(request.uri.path)
-                case .contentTooLarge: .bodyTooLarge(limit: self.bodyLimit)
+                case .notFound: .routeNotFound(path)
+                case .contentTooLarge: .bodyTooLarge(limit: bodyLimit)
                 case .methodNotAllowed: .methodNotAllowed
                 case .badRequest: .malformedJSON(error.body ?? error.status.reasonPhrase)
                 default: .rejected(status: error.status, reason: error.body ?? "")
                 }
-            return try Self.response(for: mapped, requestID: context.requestID)
-        } catch let error where SQLState(of: error)?.isDataException == true {
+            return try Self.response(for: mapped, requestID: requestID)
+        case let error where SQLState(of: error)?.isDataException == true:
             // Logged: a value the client sent is the usual cause, but a bug of ours (a bad cast) looks the same.
-            context.logger.warning("the database refused a value", metadata: ["error": "\(String(reflecting: error))"])
-            return try Self.response(for: APIError.valueNotStorable, requestID: context.requestID)
-        } catch let error where SQLState(of: error)?.isUniqueViolation == true {
-            context.logger.warning("a unique constraint refused a row", metadata: ["error": "\(String(reflecting: error))"])
-            return try Self.response(for: APIError.alreadyExists, requestID: context.requestID)
-        } catch {
-            context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
+            logger.warning("the database refused a value", metadata: ["error": "\(String(reflecting: error))"])
+            return try Self.response(for: APIError.valueNotStorable, requestID: requestID)
+        case let error where SQLState(of: error)?.isUniqueViolation == true:
+            logger.warning("a unique constraint refused a row", metadata: ["error": "\(String(reflecting: error))"])
+            return try Self.response(for: APIError.alreadyExists, requestID: requestID)
+        default:
+            logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
             return try Self.body(
                 status: .internalServerError,
                 ErrorBody(
                     error: "Something went wrong on our side; quote the request id when reporting it.", code: "internal_error",
-                    field: nil, requestId: context.requestID))
+                    field: nil, requestId: requestID))
         }
     }
 

@@ -66,42 +66,77 @@ public struct IdentityService: IdentityFacade {
     }
 
     public func issueToken(tenant: TenantID, name: String, scopes: [String], createdBy: String) async throws -> IssuedMachineToken {
-        let name = try IdentityRules.tokenName(name)
-        let scopes = try IdentityRules.scopes(scopes)
-        let secret = TokenSecret.generate()
-        return try await self.database.withTenant(tenant) { transaction in
-            guard try await IdentityStore.tenant(tenant, in: transaction) != nil else { throw IdentityError.tenantNotFound("\(tenant)") }
-            let now = try await Self.transactionTime(transaction)
-            let token = MachineTokenSummary(
-                id: .random(), tenantID: tenant, name: name, displayPrefix: secret.displayPrefix, scopes: scopes, createdBy: createdBy,
-                createdAt: now, lastUsedAt: nil, revokedAt: nil)
-            try await IdentityStore.insertToken(token, secretSHA256: secret.sha256Hex, in: transaction)
-            try await ActivityLog.record(
-                NewActivity(
-                    actorType: "principal", actorID: createdBy, subjectType: "MachineToken", subjectID: token.id.description,
-                    event: "token.issued", properties: ["name": name, "scopes": scopes.map(\.rawValue).joined(separator: " ")]),
-                in: transaction)
-            return IssuedMachineToken(token: token, secret: secret.text)
-        }
+        try await self.issue(
+            tenant: tenant, name: try IdentityRules.tokenName(name), scopes: try IdentityRules.tenantScopes(scopes), channel: nil,
+            replacing: false, createdBy: createdBy)
+    }
+
+    public func issueChannelToken(tenant: TenantID, channel: Int64, name: String, scopes: [String], replacing: Bool, createdBy: String)
+        async throws -> IssuedMachineToken
+    {
+        try await self.issue(
+            tenant: tenant, name: try IdentityRules.tokenName(name), scopes: try IdentityRules.channelScopes(scopes), channel: channel,
+            replacing: replacing, createdBy: createdBy)
     }
 
     public func tokens(tenant: TenantID) async throws -> [MachineTokenSummary] {
         try await self.database.withTenant(tenant) { transaction in try await IdentityStore.tokens(in: transaction) }
     }
 
+    public func channelTokens(tenant: TenantID, channel: Int64) async throws -> [MachineTokenSummary] {
+        try await self.database.withTenant(tenant) { transaction in try await IdentityStore.channelTokens(channel, in: transaction) }
+    }
+
     public func revokeToken(_ id: MachineTokenID, tenant: TenantID, revokedBy: String) async throws -> MachineTokenSummary {
+        try await self.revoke(id, channel: nil, tenant: tenant, revokedBy: revokedBy)
+    }
+
+    public func revokeChannelToken(_ id: MachineTokenID, channel: Int64, tenant: TenantID, revokedBy: String) async throws
+        -> MachineTokenSummary
+    {
+        try await self.revoke(id, channel: channel, tenant: tenant, revokedBy: revokedBy)
+    }
+
+    private func issue(tenant: TenantID, name: String, scopes: [TokenScope], channel: Int64?, replacing: Bool, createdBy: String)
+        async throws -> IssuedMachineToken
+    {
+        let secret = TokenSecret.generate()
+        return try await self.database.withTenant(tenant) { transaction in
+            guard try await IdentityStore.tenant(tenant, in: transaction) != nil else { throw IdentityError.tenantNotFound("\(tenant)") }
+            if replacing, let channel {
+                for replaced in try await IdentityStore.revokeFullChannelTokens(channel, in: transaction) {
+                    try await Self.record(replaced, event: "token.replaced", actor: createdBy, in: transaction)
+                }
+            }
+            let now = try await Self.transactionTime(transaction)
+            let token = MachineTokenSummary(
+                id: .random(), tenantID: tenant, name: name, displayPrefix: secret.displayPrefix, scopes: scopes, createdBy: createdBy,
+                createdAt: now, lastUsedAt: nil, revokedAt: nil, channelInstanceID: channel)
+            try await IdentityStore.insertToken(token, secretSHA256: secret.sha256Hex, in: transaction)
+            try await Self.record(token, event: "token.issued", actor: createdBy, in: transaction)
+            return IssuedMachineToken(token: token, secret: secret.text)
+        }
+    }
+
+    private func revoke(_ id: MachineTokenID, channel: Int64?, tenant: TenantID, revokedBy: String) async throws -> MachineTokenSummary {
         try await self.database.withTenant(tenant) { transaction in
-            guard let token = try await IdentityStore.revokeToken(id, in: transaction) else {
-                throw try await IdentityStore.tokenExists(id, in: transaction)
+            guard let token = try await IdentityStore.revokeToken(id, channel: channel, in: transaction) else {
+                throw try await IdentityStore.tokenExists(id, channel: channel, in: transaction)
                     ? IdentityError.tokenAlreadyRevoked(id) : IdentityError.tokenNotFound(id)
             }
-            try await ActivityLog.record(
-                NewActivity(
-                    actorType: "principal", actorID: revokedBy, subjectType: "MachineToken", subjectID: id.description,
-                    event: "token.revoked", properties: ["name": token.name]),
-                in: transaction)
+            try await Self.record(token, event: "token.revoked", actor: revokedBy, in: transaction)
             return token
         }
+    }
+
+    private static func record(_ token: MachineTokenSummary, event: String, actor: String, in transaction: Transaction) async throws {
+        var properties = ["name": token.name, "scopes": token.scopes.map(\.rawValue).joined(separator: " ")]
+        if let channel = token.channelInstanceID { properties["channel"] = "\(channel)" }
+        try await ActivityLog.record(
+            NewActivity(
+                actorType: "principal", actorID: actor, subjectType: "MachineToken", subjectID: token.id.description, event: event,
+                properties: properties),
+            in: transaction)
     }
 
     private static func transactionTime(_ transaction: Transaction) async throws -> Date {

@@ -21,6 +21,20 @@ enum IdentityRules {
         return TokenScope.allCases.filter(scopes.contains)
     }
 
+    /// Scopes of a tenant-wide token: any but the channel scopes, which only a token bound to a channel holds.
+    static func tenantScopes(_ texts: [String]) throws(IdentityError) -> [TokenScope] {
+        let scopes = try self.scopes(texts)
+        guard !scopes.contains(where: \.isChannelScope) else { throw .channelScopeNeedsChannel }
+        return scopes
+    }
+
+    /// Scopes of a channel token: `channel:read` and/or `channel:write` only.
+    static func channelScopes(_ texts: [String]) throws(IdentityError) -> [TokenScope] {
+        let scopes = try self.scopes(texts)
+        if let other = scopes.first(where: { !$0.isChannelScope }) { throw .scopeNotForChannel(other) }
+        return scopes
+    }
+
     static func slug(_ slug: String) throws(IdentityError) -> String {
         let allowed = slug.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
         guard allowed, (2...63).contains(slug.count), slug.first != "-" else { throw .invalidTenantSlug(slug) }

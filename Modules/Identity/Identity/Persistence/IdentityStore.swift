@@ -61,14 +61,16 @@ enum IdentityStore {
         return nil
     }
 
-    static let tokenColumns = "token_id, tenant_id, name, display_prefix, scopes, created_by, created_at, last_used_at, revoked_at"
+    static let tokenColumns =
+        "token_id, tenant_id, name, display_prefix, scopes, created_by, created_at, last_used_at, revoked_at, channel_instance_id"
 
     static func insertToken(_ token: MachineTokenSummary, secretSHA256: String, in transaction: Transaction) async throws {
         try await transaction.query(
             """
-            INSERT INTO identity.machine_tokens (tenant_id, token_id, name, display_prefix, secret_sha256, scopes, created_by, created_at)
+            INSERT INTO identity.machine_tokens (tenant_id, token_id, name, display_prefix, secret_sha256, scopes, created_by, created_at,
+                channel_instance_id)
             VALUES (\(token.tenantID.rawValue), \(token.id.rawValue), \(token.name), \(token.displayPrefix), \(secretSHA256),
-                    \(token.scopes.map(\.rawValue)), \(token.createdBy), \(token.createdAt))
+                    \(token.scopes.map(\.rawValue)), \(token.createdBy), \(token.createdAt), \(token.channelInstanceID))
             """)
     }
 
@@ -98,35 +100,64 @@ enum IdentityStore {
         )
     }
 
-    static func revokeToken(_ id: MachineTokenID, in transaction: Transaction) async throws -> MachineTokenSummary? {
+    /// The channel's unrevoked tokens, newest first.
+    static func channelTokens(_ channel: Int64, in transaction: Transaction) async throws -> [MachineTokenSummary] {
+        try await self.tokens(
+            transaction.query(
+                .dynamic(
+                    """
+                    SELECT \(Self.tokenColumns) FROM identity.machine_tokens
+                    WHERE tenant_id = $1 AND channel_instance_id = $2 AND revoked_at IS NULL ORDER BY created_at DESC, token_id
+                    """, transaction.tenant.rawValue, channel))
+        )
+    }
+
+    /// Revokes the token (only if bound to `channel`, when given); `nil` when there is no such unrevoked token.
+    static func revokeToken(_ id: MachineTokenID, channel: Int64? = nil, in transaction: Transaction) async throws -> MachineTokenSummary? {
         try await self.tokens(
             transaction.query(
                 .dynamic(
                     """
                     UPDATE identity.machine_tokens SET revoked_at = now()
-                    WHERE tenant_id = $1 AND token_id = $2 AND revoked_at IS NULL
+                    WHERE tenant_id = $1 AND token_id = $2 AND revoked_at IS NULL AND ($3::int8 IS NULL OR channel_instance_id = $3)
                     RETURNING \(Self.tokenColumns)
                     """,
-                    transaction.tenant.rawValue, id.rawValue))
+                    transaction.tenant.rawValue, id.rawValue, channel))
         ).first
     }
 
-    static func tokenExists(_ id: MachineTokenID, in transaction: Transaction) async throws -> Bool {
+    /// Revokes the channel's active tokens holding both channel scopes (the per-instance token being replaced).
+    static func revokeFullChannelTokens(_ channel: Int64, in transaction: Transaction) async throws -> [MachineTokenSummary] {
+        try await self.tokens(
+            transaction.query(
+                .dynamic(
+                    """
+                    UPDATE identity.machine_tokens SET revoked_at = now()
+                    WHERE tenant_id = $1 AND channel_instance_id = $2 AND revoked_at IS NULL
+                      AND scopes @> ARRAY['channel:read', 'channel:write']
+                    RETURNING \(Self.tokenColumns)
+                    """, transaction.tenant.rawValue, channel)))
+    }
+
+    static func tokenExists(_ id: MachineTokenID, channel: Int64? = nil, in transaction: Transaction) async throws -> Bool {
         try await !transaction.query(
-            "SELECT 1 FROM identity.machine_tokens WHERE tenant_id = \(transaction.tenant.rawValue) AND token_id = \(id.rawValue)"
+            """
+            SELECT 1 FROM identity.machine_tokens WHERE tenant_id = \(transaction.tenant.rawValue) AND token_id = \(id.rawValue)
+              AND (\(channel)::int8 IS NULL OR channel_instance_id = \(channel))
+            """
         ).collect().isEmpty
     }
 
     private static func tokens(_ rows: PostgresRowSequence) async throws -> [MachineTokenSummary] {
         var tokens: [MachineTokenSummary] = []
-        for try await (id, tenant, name, prefix, scopes, createdBy, createdAt, lastUsedAt, revokedAt) in rows.decode(
-            (UUID, UUID, String, String, [String], String, Date, Date?, Date?).self)
+        for try await (id, tenant, name, prefix, scopes, createdBy, createdAt, lastUsedAt, revokedAt, channel) in rows.decode(
+            (UUID, UUID, String, String, [String], String, Date, Date?, Date?, Int64?).self)
         {
             tokens.append(
                 MachineTokenSummary(
                     id: MachineTokenID(id), tenantID: TenantID(tenant), name: name, displayPrefix: prefix,
                     scopes: scopes.compactMap(TokenScope.init(rawValue:)), createdBy: createdBy, createdAt: createdAt,
-                    lastUsedAt: lastUsedAt, revokedAt: revokedAt))
+                    lastUsedAt: lastUsedAt, revokedAt: revokedAt, channelInstanceID: channel))
         }
         return tokens
     }

@@ -118,7 +118,9 @@ public struct IntegrationsService: IntegrationsFacade {
             guard let event = try await InboundEventStore.find(id, forUpdate: true, in: transaction) else {
                 throw IntegrationsError.eventNotFound(id)
             }
-            guard event.status == .failed, event.verified else { throw IntegrationsError.eventNotReprocessable(id, event.status) }
+            guard event.status == .failed, event.verified, event.source == .webhook else {
+                throw IntegrationsError.eventNotReprocessable(id, event.status, event.source)
+            }
             _ = try await InboundEventStore.requeueFailed(ids: [id.rawValue], instance: nil, limit: 1, in: transaction)
             try await self.enqueueProcessing([id], in: transaction)
             guard let requeued = try await InboundEventStore.find(id, in: transaction) else { throw IntegrationsError.eventNotFound(id) }

@@ -141,21 +141,21 @@ enum InboundEventStore {
                     UPDATE integrations.inbound_events SET status = 'pending', error = NULL
                     WHERE tenant_id = $1 AND id IN (
                         SELECT id FROM integrations.inbound_events
-                        WHERE tenant_id = $1 AND status = 'failed' AND verified AND ($2::int8 IS NULL OR instance_id = $2)
+                        WHERE tenant_id = $1 AND status = 'failed' AND verified AND source = 'webhook' AND ($2::int8 IS NULL OR instance_id = $2)
                           AND ($3::int8[] IS NULL OR id = ANY($3))
                         ORDER BY received_at, id LIMIT $4 FOR UPDATE)
                     RETURNING id
                     """, transaction.tenant.rawValue, instance?.rawValue, ids, limit)))
     }
 
-    /// Pending, verified events (at most `limit`, oldest first).
+    /// Pending, verified webhook deliveries (at most `limit`, oldest first).
     static func pending(instance: IntegrationInstanceID?, limit: Int, in transaction: Transaction) async throws -> [InboundEventID] {
         try await self.ids(
             transaction.query(
                 .dynamic(
                     """
                     SELECT id FROM integrations.inbound_events
-                    WHERE tenant_id = $1 AND status = 'pending' AND verified AND ($2::int8 IS NULL OR instance_id = $2)
+                    WHERE tenant_id = $1 AND status = 'pending' AND verified AND source = 'webhook' AND ($2::int8 IS NULL OR instance_id = $2)
                     ORDER BY received_at, id LIMIT $3
                     """, transaction.tenant.rawValue, instance?.rawValue, limit)))
     }
