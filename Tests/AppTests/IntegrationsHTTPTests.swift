@@ -209,6 +209,41 @@ import Testing
         }
     }
 
+    /// The setup wizard resumes where it was left: `connect` at first, then the saved step; `completed` sticks once set;
+    /// other settings are kept; a malformed step is refused and changes nothing.
+    @Test func theSetupWizardResumesWhereItWasLeft() async throws {
+        try await AppFixture.run { fixture, client in
+            let owner = try await fixture.adminHeaders(fixture.owner)
+            let id = try #require(try await Self.createShopify(client, owner)["id"] as? String)
+            let read = "query($id: ID!) { node(id: $id) { ... on IntegrationInstance { setupWizard { step completed } integrationSettings } } }"
+            let save = """
+                mutation($id: ID!, $input: SetupStepInput!) {
+                  integrationInstanceSetupStepUpdate(id: $id, input: $input) {
+                    integrationInstance { setupWizard { step completed } } userErrors { field code }
+                  }
+                }
+                """
+            let (_, fresh) = try await client.graphQL(read, variables: ["id": id], headers: owner)
+            #expect(value(fresh, "node", "setupWizard") as? NSDictionary == ["step": "connect", "completed": false])
+
+            let (_, saved) = try await client.graphQL(save, variables: ["id": id, "input": ["step": "warehouses"]], headers: owner)
+            #expect(
+                value(saved, "integrationInstanceSetupStepUpdate", "integrationInstance", "setupWizard") as? NSDictionary
+                    == ["step": "warehouses", "completed": false])
+            _ = try await client.graphQL(save, variables: ["id": id, "input": ["step": "done", "completed": true]], headers: owner)
+            let (_, again) = try await client.graphQL(save, variables: ["id": id, "input": ["step": "review"]], headers: owner)
+            #expect(
+                value(again, "integrationInstanceSetupStepUpdate", "integrationInstance", "setupWizard") as? NSDictionary
+                    == ["step": "review", "completed": true], "completed is never set back")
+
+            let (_, refused) = try await client.graphQL(save, variables: ["id": id, "input": ["step": "Step 4!"]], headers: owner)
+            #expect(value(refused, "integrationInstanceSetupStepUpdate", "userErrors", 0, "code") as? String == "INVALID_SETUP_STEP")
+            let (_, after) = try await client.graphQL(read, variables: ["id": id], headers: owner)
+            #expect((value(after, "node", "setupWizard") as? NSDictionary)?["step"] as? String == "review")
+            #expect((value(after, "node", "integrationSettings") as? [String: Any])?["sync"] != nil, "the other settings are kept")
+        }
+    }
+
     @Test func onlyFailedEventsAreReprocessed() async throws {
         try await AppFixture.run { fixture, client in
             let owner = try await fixture.adminHeaders(fixture.owner)

@@ -49,6 +49,14 @@ enum IntegrationResolvers {
         let input: EnableInput
     }
     struct IDArgument: Decodable, Sendable { let id: String }
+    struct SetupStepArguments: Decodable, Sendable {
+        struct Input: Decodable, Sendable {
+            let step: String
+            let completed: Bool?
+        }
+        let id: String
+        let input: Input
+    }
     struct InstanceArgument: Decodable, Sendable { let instanceId: String? }
     struct RequiredInstanceArgument: Decodable, Sendable { let instanceId: String }
     struct BulkArguments: Decodable, Sendable {
@@ -197,6 +205,15 @@ enum IntegrationResolvers {
                 }
                 return parents.map { _ in payload }
             }
+            mutation.object("integrationInstanceSetupStepUpdate", InstancePayload.self, arguments: SetupStepArguments.self) {
+                parents, arguments, context in
+                let payload = try await self.instanceChange(context.context) { integrations, tenant, actor in
+                    try await integrations.updateSetupStep(
+                        try self.requiredInstanceID(arguments.id), step: arguments.input.step, completed: arguments.input.completed ?? false,
+                        tenant: tenant, actor: actor)
+                }
+                return parents.map { _ in payload }
+            }
             mutation.object("integrationInstanceDisconnect", InstancePayload.self, arguments: IDArgument.self) { parents, arguments, context in
                 let payload = try await self.instanceChange(context.context) { integrations, tenant, actor in
                     try await integrations.disconnectInstance(try self.requiredInstanceID(arguments.id), tenant: tenant, actor: actor)
@@ -300,6 +317,13 @@ enum IntegrationResolvers {
                 let byID = Dictionary(infos.map { ($0.instanceID, $0) }, uniquingKeysWith: { first, _ in first })
                 return instances.map { byID[$0.id] }
             }
+            type.object("setupWizard", SetupWizard.self, arguments: NoArguments.self) { instances, _, _ in
+                instances.map { SetupWizard(integrationSettings: $0.integrationSettings) }
+            }
+        }
+        bindings.object("SetupWizard", SetupWizard.self) { type in
+            type.field("step") { .string($0.step) }
+            type.field("completed") { .bool($0.completed) }
         }
         bindings.object("SyncInfo", SyncInfo.self) { type in
             type.field("updatedSince") { .dateTime($0.updatedSince) }

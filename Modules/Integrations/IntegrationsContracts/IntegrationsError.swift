@@ -9,6 +9,7 @@ public enum IntegrationsError: DomainError, Equatable {
     case missingCredentials(provider: Provider, names: [String])
     case unknownCredentials(provider: Provider, names: [String])
     case invalidPollInterval(Int)
+    case invalidSetupStep(String)
     case instanceNotFound(IntegrationInstanceID)
     case instanceDisconnected(IntegrationInstanceID)
     case eventNotFound(InboundEventID)
@@ -19,7 +20,8 @@ public enum IntegrationsError: DomainError, Equatable {
 
     public var kind: DomainErrorKind {
         switch self {
-        case .invalidName, .invalidBaseURL, .invalidSettings, .missingCredentials, .unknownCredentials, .invalidPollInterval, .invalidLimit:
+        case .invalidName, .invalidBaseURL, .invalidSettings, .missingCredentials, .unknownCredentials, .invalidPollInterval, .invalidLimit,
+            .invalidSetupStep:
             .invalidInput
         case .duplicateName: .conflict
         case .instanceNotFound, .eventNotFound, .webhookEndpointUnknown: .notFound
@@ -37,6 +39,7 @@ public enum IntegrationsError: DomainError, Equatable {
         case .missingCredentials: "missing_credentials"
         case .unknownCredentials: "unknown_credentials"
         case .invalidPollInterval: "invalid_poll_interval"
+        case .invalidSetupStep: "invalid_setup_step"
         case .instanceNotFound: "instance_not_found"
         case .instanceDisconnected: "instance_disconnected"
         case .eventNotFound: "event_not_found"
@@ -58,6 +61,7 @@ public enum IntegrationsError: DomainError, Equatable {
         case .unknownCredentials(let provider, let names):
             "\(names.joined(separator: ", ")) \(names.count == 1 ? "is not a credential" : "are not credentials") of \(provider.rawValue)."
         case .invalidPollInterval(let minutes): "pollIntervalMinutes must be between 1 and 1440, not \(minutes)."
+        case .invalidSetupStep(let step): "'\(step.prefix(60))' is not a setup step: 1 to 50 of a-z, 0-9, '_' and '-'."
         case .instanceNotFound(let id): "Integration \(id) does not exist."
         case .instanceDisconnected(let id): "Integration \(id) is disconnected; connect it again first."
         case .eventNotFound(let id): "Inbound event \(id) does not exist."
@@ -82,6 +86,7 @@ public enum IntegrationsError: DomainError, Equatable {
         case .invalidSettings(let field): [field]
         case .missingCredentials, .unknownCredentials: ["credentials"]
         case .invalidPollInterval: ["pollIntervalMinutes"]
+        case .invalidSetupStep: ["step"]
         case .invalidLimit: ["limit"]
         default: nil
         }

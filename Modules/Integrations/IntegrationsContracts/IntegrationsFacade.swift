@@ -6,9 +6,13 @@ public protocol IntegrationsFacade: Sendable {
     func updateInstance(_ id: IntegrationInstanceID, _ update: InstanceUpdate, tenant: TenantID, actor: String) async throws -> IntegrationInstance
     func enableChannel(_ id: IntegrationInstanceID, _ enablement: ChannelEnablement, tenant: TenantID, actor: String) async throws
         -> IntegrationInstance
-    /// Drops the credentials and stops all sync; the instance and its history stay.
+    /// Records where the setup wizard stands (`integration_settings.setup_step`); `completed` marks the setup done for
+    /// good (it is never set back).
+    func updateSetupStep(_ id: IntegrationInstanceID, step: String, completed: Bool, tenant: TenantID, actor: String) async throws
+        -> IntegrationInstance
     /// Queues a tracked pull of the instance's changed orders now; answers the job's id.
     func syncOrdersNow(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> Int64
+    /// Drops the credentials and stops all sync; the instance and its history stay.
     func disconnectInstance(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> IntegrationInstance
     /// Soft-deletes the instance and queues the cleanup of its events.
     func deleteInstance(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> IntegrationInstance

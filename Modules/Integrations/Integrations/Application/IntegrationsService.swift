@@ -81,6 +81,21 @@ public struct IntegrationsService: IntegrationsFacade {
         }
     }
 
+    public func updateSetupStep(_ id: IntegrationInstanceID, step: String, completed: Bool, tenant: TenantID, actor: String) async throws
+        -> IntegrationInstance
+    {
+        let step = try InstanceRules.setupStep(step)
+        var patch: [String: Any] = [SetupWizard.stepKey: step]
+        if completed { patch[SetupWizard.completedKey] = true }
+        let settings = String(decoding: try JSONSerialization.data(withJSONObject: patch, options: [.sortedKeys]), as: UTF8.self)
+        return try await self.database.withTenant(tenant) { transaction in
+            _ = try await self.existing(id, in: transaction)
+            try await InstanceStore.update(
+                id, mode: .merge, name: nil, apiBaseURL: nil, integrationSettings: settings, connectionSettings: nil, in: transaction)
+            return try await self.recorded(id, event: "integration.setup_step", actor: actor, in: transaction)
+        }
+    }
+
     public func syncOrdersNow(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> Int64 {
         try await self.database.withTenant(tenant) { transaction in
             let instance = try await self.existing(id, in: transaction)

@@ -45,6 +45,13 @@ enum InstanceRules {
         return minutes
     }
 
+    /// A setup wizard step name: 1 to 50 of a-z, 0-9, `_` and `-` (the frontend's own step ids).
+    static func setupStep(_ step: String) throws(IntegrationsError) -> String {
+        guard (1...50).contains(step.count), step.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-") })
+        else { throw .invalidSetupStep(step) }
+        return step
+    }
+
     /// The random routing key of an instance's webhook URLs.
     static func newWebhookKey() -> String { "whk_" + Hex.random(bytes: 16) }
 }
