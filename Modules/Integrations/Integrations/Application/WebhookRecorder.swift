@@ -70,6 +70,8 @@ final class WebhookRecorder: Sendable {
         }
     }
 
+    /// Writes one tenant's deliveries in one transaction. Should that fail with more than one delivery in it, each is
+    /// written alone, so a delivery the database refuses fails only itself and not the ones batched with it.
     private func write(_ group: [Waiting], tenant: TenantID) async {
         do {
             let ids = try await self.database.withTenant(tenant) { transaction in
@@ -79,7 +81,11 @@ final class WebhookRecorder: Sendable {
             }
             for (waiting, id) in zip(group, ids) { waiting.continuation.resume(returning: id) }
         } catch {
-            for waiting in group { waiting.continuation.resume(throwing: error) }
+            guard group.count > 1 else {
+                group.first?.continuation.resume(throwing: error)
+                return
+            }
+            for waiting in group { await self.write([waiting], tenant: tenant) }
         }
     }
 }
