@@ -182,7 +182,12 @@ import Testing
             #expect(refusal["code"] as? String == "event_not_reprocessable")
 
             let (_, stats) = try await client.call(.get, "\(partner)/inbound-events/stats", setup.owner)
-            #expect((stats["endpoints"] as? [String])?.contains("GET \(partner)") == true)
+            #expect(
+                (stats["endpoints"] as? [String]).map(Set.init) == [
+                    "GET /api/channel-partners/{id}", "GET /api/channel-partners/{id}/inbound-events",
+                    "GET /api/channel-partners/{id}/inbound-events/{eventId}", "POST /api/channel-partners/{id}/inbound-events/{eventId}/reprocess",
+                ],
+                "routes, not paths: one entry per route however many ids are touched")
             let (_, dashboard) = try await client.call(.get, "\(partner)/dashboard", setup.owner)
             #expect((dashboard["tokens"] as? [String: Any])?["active"] as? Int == 2)
             #expect((dashboard["recent_events"] as? [[String: Any]])?.count ?? 0 >= 4)

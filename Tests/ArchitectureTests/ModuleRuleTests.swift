@@ -14,6 +14,8 @@ import Testing
         ("Kernel", "Storage", "Kernel -> Storage: depends on nothing of ours"),
         ("Storage", "IdentityContracts", "Storage -> IdentityContracts: may depend on Kernel only"),
         ("App", "TestSupport", "App -> TestSupport: production code never links test code"),
+        ("Channels", "Storage", "Channels -> Storage: may depend on Kernel only"),
+        ("Sandbox", "Storage", "Sandbox -> Storage: the Sandbox depends on Kernel and Channels only"),
     ])
     func aForbiddenEdgeIsReported(from: String, to: String, expected: String) throws {
         var manifest = try PackageManifest.current()

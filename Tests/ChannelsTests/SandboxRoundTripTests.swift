@@ -112,6 +112,28 @@ import Testing
         }
     }
 
+    /// A provider token obtained with one instance's secret is never handed to a caller presenting another secret for
+    /// the same app, even on one shared sender: the wrong secret goes to the channel and is refused.
+    @Test func aCachedTokenIsNotSharedWithAWrongSecret() async throws {
+        try await RunningSandbox.run { running in
+            let http = ChannelHTTP(policy: RunningSandbox.policy)
+            func walmart(secret: String) -> WalmartChannel {
+                var credentials = SandboxCredentials.credentials(.walmart)
+                credentials["client_secret"] = secret
+                return WalmartChannel(
+                    context: ChannelContext(
+                        connection: ChannelConnection(
+                            instanceKey: secret, baseURL: running.baseURL(.walmart), credentials: ChannelCredentials(credentials)),
+                        http: http, signingKeys: WebhookSignatureTests.FixedKeys(keys: [:]), logger: .init(label: "t")))
+            }
+            _ = try await walmart(secret: SandboxCredentials.credentials(.walmart)["client_secret"] ?? "").fetchOrders(
+                OrderQuery(updatedSince: .distantPast))
+            await #expect(throws: ChannelCallError.self) {
+                try await walmart(secret: "guessed").fetchOrders(OrderQuery(updatedSince: .distantPast))
+            }
+        }
+    }
+
     /// The lines to ship for all of `order`: the store's lines, except on TikTok, whose line items are one per unit and are
     /// read from the pulled order.
     static func lines(of order: SandboxOrder, on provider: Provider, _ running: RunningSandbox) async throws -> [ShipmentConfirmation.Line] {

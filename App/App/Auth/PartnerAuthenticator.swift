@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// The channel partner API's callers: a channel token (`Authorization: Bearer syk_…` or `X-Api-Key`), or a signed-in
-/// user (admin JWT + `orgid`) managing the tenant's partners. Which instance each may touch is `PartnerContext`'s call.
+/// user (admin JWT + `orgid`) managing the tenant's partners. Which instance each may touch is `AuthenticatedContext.authorize`'s call.
 struct PartnerAuthenticator: RouterMiddleware {
     typealias Context = AppRequestContext
 

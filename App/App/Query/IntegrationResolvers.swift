@@ -274,7 +274,8 @@ enum IntegrationResolvers {
             }
             mutation.object("inboundEventsDeleteAll", CountPayload.self, arguments: RequiredInstanceArgument.self) { parents, arguments, context in
                 let payload = try await self.countChange(context.context) { integrations, tenant, actor in
-                    try await integrations.deleteAllEvents(instance: try self.requiredInstanceID(arguments.instanceId), tenant: tenant, actor: actor)
+                    try await integrations.deleteAllEvents(
+                        instance: try self.requiredInstanceID(arguments.instanceId, field: "instanceId"), tenant: tenant, actor: actor)
                 }
                 return parents.map { _ in payload }
             }
@@ -403,11 +404,12 @@ enum IntegrationResolvers {
         return ids.map { byID[$0] }
     }
 
-    /// A bad argument of a mutation, reported as a user error.
-    struct UserInputError: Error {
-        let field: [String]
+    /// A bad argument: a user error in a mutation, a `BAD_USER_INPUT`-kind field error in a query.
+    struct UserInputError: DomainError {
+        let field: [String]?
         let message: String
         let code: String
+        var kind: DomainErrorKind { .invalidInput }
     }
 
     /// Admins change connections.
@@ -434,23 +436,18 @@ enum IntegrationResolvers {
     ) async throws -> (Result?, [UserErrorView]) {
         do {
             try context.principal.requireRole(role)
-            return (try await change(context.integrations, context.principal.tenant, self.actor(context)), [])
+            return (try await change(context.integrations, context.principal.tenant, context.principal.actorName), [])
         } catch {
             return (nil, [try self.userError(error, field: field)])
         }
     }
 
-    /// Domain and input errors become user errors; anything else propagates as a field error.
+    /// Domain errors (bad arguments included) become user errors; anything else propagates as a field error.
     private static func userError(_ error: any Error, field: [String]?) throws -> UserErrorView {
         switch error {
-        case let input as UserInputError: return UserErrorView(field: input.field, message: input.message, code: input.code)
         case let domain as any DomainError: return UserErrorView(domain, field: field)
         default: throw error
         }
-    }
-
-    private static func actor(_ context: QueryContext) -> String {
-        "\(context.principal.actor.type):\(context.principal.actor.id)"
     }
 
     static func number(_ text: String, type: String) -> Int64? {
@@ -459,12 +456,12 @@ enum IntegrationResolvers {
     }
 
     private static func instanceID(_ text: String?) throws -> IntegrationInstanceID? {
-        try text.map(self.requiredInstanceID)
+        try text.map { try self.requiredInstanceID($0, field: "instanceId") }
     }
 
-    private static func requiredInstanceID(_ text: String) throws -> IntegrationInstanceID {
+    private static func requiredInstanceID(_ text: String, field: String = "id") throws -> IntegrationInstanceID {
         guard let number = self.number(text, type: "IntegrationInstance") else {
-            throw UserInputError(field: ["id"], message: "\(text.prefix(100)) is not an integration instance id.", code: "INVALID_ID")
+            throw UserInputError(field: [field], message: "\(text.prefix(100)) is not an integration instance id.", code: "INVALID_ID")
         }
         return IntegrationInstanceID(number)
     }

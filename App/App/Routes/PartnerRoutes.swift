@@ -11,7 +11,7 @@ import Storage
 
 /// The channel partner API (seed `000_…` ops 1–14): a partner instance, its dashboard, its API tokens, the per-instance
 /// channel token of any integration instance, and its inbound event log. Every route names its instance in the path and
-/// goes through `route`, which asks `PartnerContext.authorize` first and keeps every call made with a channel token in
+/// goes through `route`, which asks `AuthenticatedContext.authorize` first and keeps every call made with a channel token in
 /// the instance's inbound event log.
 struct PartnerRoutes {
     let integrations: any IntegrationsFacade
@@ -34,7 +34,7 @@ struct PartnerRoutes {
 
     static let channelScopes = [TokenScope.channelRead.rawValue, TokenScope.channelWrite.rawValue]
 
-    func add(to group: RouterGroup<PartnerContext>) {
+    func add(to group: RouterGroup<AuthenticatedContext>) {
         self.route(group, .get, "channel-partners/{id}", .read) { _, _, partner in
             try Response.json(PartnerViews.Partner(partner))
         }
@@ -76,9 +76,9 @@ struct PartnerRoutes {
         }
         self.route(group, .post, "integration-instances/{id}/channel-token", .administer, anyProvider: true) { request, context, instance in
             var request = request
-            let body = try await request.body.collect(upTo: self.bodyLimit)
+            let body = try await request.body.collect(upTo: .max)
             request.body = RequestBody(buffer: body)
-            let name = body.readableBytes > 0 ? try await request.decodeJSON(NewToken.self).name : "\(instance.name) channel token"
+            let name = body.readableBytes > 0 ? try await request.decodeJSON(NewToken.self).name : "\(instance.name.prefix(80)) channel token"
             let issued = try await self.identity.issueChannelToken(
                 tenant: context.principal.tenant, channel: instance.id.rawValue, name: name, scopes: Self.channelScopes, replacing: true,
                 createdBy: context.actorName)
@@ -117,8 +117,8 @@ struct PartnerRoutes {
     /// `anyProvider`), and a call made with a channel token is kept in that instance's inbound event log, answered as
     /// it was, errors included.
     private func route(
-        _ group: RouterGroup<PartnerContext>, _ method: HTTPRequest.Method, _ path: RouterPath, _ access: PartnerContext.Access,
-        anyProvider: Bool = false, _ handler: @escaping @Sendable (Request, PartnerContext, IntegrationInstance) async throws -> Response
+        _ group: RouterGroup<AuthenticatedContext>, _ method: HTTPRequest.Method, _ path: RouterPath, _ access: PartnerAccess,
+        anyProvider: Bool = false, _ handler: @escaping @Sendable (Request, AuthenticatedContext, IntegrationInstance) async throws -> Response
     ) {
         group.on(path, method: method) { request, context -> Response in
             let call = {
@@ -130,14 +130,14 @@ struct PartnerRoutes {
                 guard let instance, anyProvider || instance.provider == .partner else { throw IntegrationsError.instanceNotFound(id) }
                 return try await handler(request, context, instance)
             }
-            guard let token = context.channelToken, let channel = token.channelInstanceID else { return try await call(request) }
-            return try await self.recorded(request, context, instance: IntegrationInstanceID(channel), call)
+            guard let channel = context.channelInstance else { return try await call(request) }
+            return try await self.recorded(request, context, instance: channel, call)
         }
     }
 
     /// Runs a channel token's call and keeps it, request and answer, in its channel's inbound event log.
     private func recorded(
-        _ request: Request, _ context: PartnerContext, instance: IntegrationInstanceID,
+        _ request: Request, _ context: AuthenticatedContext, instance: IntegrationInstanceID,
         _ call: @Sendable (Request) async throws -> Response
     ) async throws -> Response {
         var request = request
@@ -157,7 +157,7 @@ struct PartnerRoutes {
         response.body = ResponseBody(byteBuffer: collector.buffer)
         try await self.integrations.recordPartnerCall(
             PartnerCall(
-                instance: instance, endpoint: "\(request.method.rawValue) \(request.uri.path)",
+                instance: instance, endpoint: "\(request.method.rawValue) \(context.endpointPath ?? request.uri.path)",
                 headers: request.headers.map { ($0.name.rawName, $0.value) }, requestBody: Array(body.readableBytesView),
                 responseStatus: response.status.code, responseBody: String(buffer: collector.buffer), error: failure),
             tenant: context.principal.tenant)
@@ -179,7 +179,7 @@ struct PartnerRoutes {
     }
 
     /// The event named by `{eventId}`, only if it is the partner's.
-    private func event(of partner: IntegrationInstance, _ context: PartnerContext) async throws -> InboundEvent {
+    private func event(of partner: IntegrationInstance, _ context: AuthenticatedContext) async throws -> InboundEvent {
         guard let text = context.parameters.get("eventId"), let raw = Int64(text), raw > 0 else {
             throw APIError.invalidParameter(name: "eventId", reason: "must be an inbound event id.")
         }

@@ -43,7 +43,7 @@ public func buildRouter(configuration: AppConfiguration, services: AppServices) 
                     admin: AdminAuthenticator(tokens: services.adminTokens, identity: services.identity),
                     machine: MachineTokenAuthenticator(identity: services.identity))
             )
-            .group(context: PartnerContext.self))
+            .group(context: AuthenticatedContext.self))
     ImportStatusRoutes(database: services.database).add(
         to: router.group("/api/import")
             .add(middleware: MachineTokenAuthenticator(identity: services.identity))

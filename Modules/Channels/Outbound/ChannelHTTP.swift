@@ -36,15 +36,15 @@ public struct ChannelHTTP: Sendable {
     }
 
     public func send(_ request: ChannelRequest, throttle key: ThrottleKey) async throws(ChannelCallError) -> ChannelResponse {
-        var failure = ChannelCallError.unreachable("no attempt made")
         for attempt in 1...max(1, self.policy.attempts) {
             let wait = try await self.throttle.reserve(key, maxWait: .seconds(self.policy.maxInlineWait))
             try await Self.sleep(wait)
+            let isLast = attempt >= max(1, self.policy.attempts)
             let response: ChannelResponse
             do {
                 response = try await self.execute(request)
             } catch {
-                failure = error
+                if isLast { throw error }
                 try await Self.sleep(self.backoff(attempt))
                 continue
             }
@@ -54,16 +54,18 @@ public struct ChannelHTTP: Sendable {
             case 429:
                 let seconds = Self.retryAfter(response) ?? self.backoff(attempt).seconds
                 await self.throttle.pause(key, seconds: seconds)
-                failure = .throttled(retryAfter: seconds)
-                if seconds > self.policy.maxInlineWait { throw failure }
+                if isLast || seconds > self.policy.maxInlineWait { throw .throttled(retryAfter: seconds) }
             case 500..<600:
-                failure = .unavailable(status: response.status)
-                try await Self.sleep(Self.retryAfter(response).map { .seconds($0) } ?? self.backoff(attempt))
+                // A wait too long to hold a worker goes back to the job queue as a throttle, like a 429's.
+                let retryAfter = Self.retryAfter(response)
+                if let retryAfter, retryAfter > self.policy.maxInlineWait { throw .throttled(retryAfter: retryAfter) }
+                if isLast { throw .unavailable(status: response.status) }
+                try await Self.sleep(retryAfter.map { .seconds($0) } ?? self.backoff(attempt))
             default:
                 throw .rejected(status: response.status, message: Self.describe(response))
             }
         }
-        throw failure
+        throw .unreachable("no attempt made")
     }
 
     private func execute(_ request: ChannelRequest) async throws(ChannelCallError) -> ChannelResponse {

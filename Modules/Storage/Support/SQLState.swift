@@ -15,4 +15,7 @@ public struct SQLState: Sendable, Equatable {
 
     /// Class 22: the value itself is unacceptable (a NUL character in text, an out-of-range number, malformed JSON).
     public var isDataException: Bool { self.code.hasPrefix("22") }
+
+    /// Class 23: a constraint refused the row (a foreign key, a check, a unique index).
+    public var isIntegrityViolation: Bool { self.code.hasPrefix("23") }
 }

@@ -93,7 +93,7 @@ extension EbayChannel {
         let base = try connection.base()
         let clientID = try connection.credential("client_id")
         let token = try await self.context.http.tokens.token(
-            key: "ebay|\(clientID)|\(connection.instanceKey)", url: base + "/identity/v1/oauth2/token",
+            url: base + "/identity/v1/oauth2/token",
             form: [
                 ("grant_type", "refresh_token"), ("refresh_token", try connection.credential("refresh_token")),
                 ("scope", Self.scopes.joined(separator: " ")),

@@ -33,7 +33,7 @@ public struct EbayNotificationKeys: SigningKeySource {
         let clientID = try self.credentials.required("client_id")
         let throttle = ThrottleKey(instance: "ebay-application|\(self.apiBaseURL)|\(clientID)", operation: "notification", limit: Self.limit)
         let token = try await self.http.tokens.token(
-            key: throttle.instance, url: "\(self.apiBaseURL)/identity/v1/oauth2/token",
+            url: "\(self.apiBaseURL)/identity/v1/oauth2/token",
             form: [("grant_type", "client_credentials"), ("scope", "https://api.ebay.com/oauth/api_scope")],
             basic: (clientID, try self.credentials.required("client_secret")), via: self.http, throttle: throttle)
         let answer = try await self.http.send(

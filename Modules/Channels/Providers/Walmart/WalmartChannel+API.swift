@@ -101,7 +101,7 @@ extension WalmartChannel {
         let base = try connection.base()
         let clientID = try connection.credential("client_id")
         let token = try await self.context.http.tokens.token(
-            key: "walmart|\(base)|\(clientID)", url: base + "/v3/token", form: [("grant_type", "client_credentials")],
+            url: base + "/v3/token", form: [("grant_type", "client_credentials")],
             basic: (clientID, try connection.credential("client_secret")), via: self.context.http,
             throttle: self.context.throttle("token", Self.limit))
         let headers = [

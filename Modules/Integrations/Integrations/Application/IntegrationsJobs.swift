@@ -18,7 +18,9 @@ public struct PurgeDeletedInstance: JobPayload {
 
 extension ProcessInboundEvent {
     /// Queues one processing job per event in one statement; an event that already has a pending job keeps that one.
-    static func enqueue(_ ids: [InboundEventID], in transaction: Transaction) async throws {
+    /// Answers how many jobs were added.
+    @discardableResult
+    static func enqueue(_ ids: [InboundEventID], in transaction: Transaction) async throws -> Int {
         try await JobQueue.enqueueBatch(ids.map { ProcessInboundEvent(eventID: $0.rawValue) }, uniqueKeys: ids.map { "\($0)" }, in: transaction)
     }
 }

@@ -176,11 +176,10 @@ public struct IntegrationsService: IntegrationsFacade {
 
     // MARK: Shared steps
 
-    /// Queues one processing job per event (a job already pending for an event is reused); returns how many events.
+    /// Queues one processing job per event (a job already pending for an event is reused); returns how many were queued.
     @discardableResult
     func enqueueProcessing(_ ids: [InboundEventID], in transaction: Transaction) async throws -> Int {
         try await ProcessInboundEvent.enqueue(ids, in: transaction)
-        return ids.count
     }
 
     func existing(_ id: IntegrationInstanceID, in transaction: Transaction) async throws -> IntegrationInstance {

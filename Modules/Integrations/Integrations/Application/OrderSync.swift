@@ -76,15 +76,22 @@ extension IntegrationsService {
                 if outcome.continuation == nil {
                     try await SyncStateStore.complete(id, updatedSince: outcome.newestChange ?? since, in: transaction)
                 } else {
-                    try await JobQueue.enqueue(SyncInstanceOrders(instanceID: id.rawValue, trigger: trigger), in: transaction)
+                    try await JobQueue.enqueue(
+                        SyncInstanceOrders(instanceID: id.rawValue, trigger: trigger),
+                        options: JobOptions(uniqueKey: SyncInstanceOrders.uniqueKey(id)),
+                        in: transaction)
                 }
                 try await SyncRunStore.finish(run, status: .succeeded, warning: Self.warning(outcome), error: nil, in: transaction)
             }
-        } catch let error as ChannelCallError {
-            try await self.finish(run, tenant: tenant, status: .failed, warning: nil, error: error.message)
-            if case .throttled(let seconds) = error { throw JobFailure.retryAfter(seconds: seconds, reason: error.message) }
-            if error.isTransient { throw error }
-            throw JobFailure.permanent(error.message)
+        } catch {
+            // Whatever stopped the walk (a channel, the database, shutdown), the run is closed, so the retry is not
+            // taken for a pull still under way.
+            let channelError = error as? ChannelCallError
+            try await self.finish(run, tenant: tenant, status: .failed, warning: nil, error: channelError?.message ?? "\(error)")
+            guard let channelError else { throw error }
+            if case .throttled(let seconds) = channelError { throw JobFailure.retryAfter(seconds: seconds, reason: channelError.message) }
+            if channelError.isTransient { throw channelError }
+            throw JobFailure.permanent(channelError.message)
         }
         return try await self.database.withTenant(tenant) { transaction in
             guard let finished = try await SyncRunStore.find(run, in: transaction) else { throw IntegrationsError.instanceNotFound(id) }

@@ -81,11 +81,18 @@ final class WebhookRecorder: Sendable {
             }
             for (waiting, id) in zip(group, ids) { waiting.continuation.resume(returning: id) }
         } catch {
-            guard group.count > 1 else {
-                group.first?.continuation.resume(throwing: error)
+            guard group.count > 1, Self.refusesData(error) else {
+                for waiting in group { waiting.continuation.resume(throwing: error) }
                 return
             }
             for waiting in group { await self.write([waiting], tenant: tenant) }
         }
+    }
+
+    /// Whether the database refused a value or a row (a data exception or an integrity violation), as opposed to the
+    /// connection or the server failing, when writing the batch again one by one would only add load.
+    private static func refusesData(_ error: any Error) -> Bool {
+        guard let state = SQLState(of: error) else { return false }
+        return state.isDataException || state.isIntegrityViolation
     }
 }

@@ -26,14 +26,16 @@ enum InboundEventStore {
         let error: String?
     }
 
-    /// Records an event; `nil` when a verified delivery with the same id is already recorded.
+    /// Records an event; `nil` when a verified delivery with the same id is already recorded, or the instance has been
+    /// deleted (a deleted instance's log takes nothing more: its cleanup job may already have run).
     static func insert(_ event: NewEvent, in transaction: Transaction) async throws -> InboundEventID? {
         let rows = try await transaction.query(
             .dynamic(
                 """
                 INSERT INTO integrations.inbound_events (tenant_id, instance_id, source, endpoint, delivery_id, topic, verified, request_headers,
                     request_body, response_status, response_body, status, error)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13)
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13
+                WHERE EXISTS (SELECT 1 FROM integrations.instances WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL)
                 ON CONFLICT (tenant_id, instance_id, delivery_id) WHERE verified AND delivery_id IS NOT NULL DO NOTHING
                 RETURNING id
                 """, transaction.tenant.rawValue, event.instance.rawValue, event.source.rawValue, event.endpoint, event.deliveryID, event.topic,

@@ -43,7 +43,7 @@ enum InstanceStore {
         try await self.instances(
             transaction.query(
                 .dynamic(
-                    "SELECT \(Self.columns) FROM integrations.instances WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL\(forUpdate ? " FOR UPDATE" : "")",
+                    "SELECT \(Self.columns) FROM integrations.instances WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL\(forUpdate ? " FOR NO KEY UPDATE" : "")",
                     transaction.tenant.rawValue, id.rawValue))
         ).first
     }
