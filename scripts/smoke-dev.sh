@@ -73,6 +73,15 @@ webhooks_arrived() {
     return 1
 }
 check "a new sandbox order on every channel arrives as a signed webhook and is processed" webhooks_arrived
+consent_connects() {
+    local id url answer back
+    id=$(gql '{ integrationInstances(first: 1, filter: {provider: {eq: SHOPIFY}}) { nodes { id } } }' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["integrationInstances"]["nodes"][0]["id"])') || return 1
+    url=$(gql "mutation { integrationInstanceAuthorize(id: \\\"$id\\\") { authorization { url } } }" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["integrationInstanceAuthorize"]["authorization"]["url"])') || return 1
+    answer=$(curl -s -o /dev/null -w '%{redirect_url}' "$url") || return 1
+    back=$(curl -s -o /dev/null -w '%{redirect_url}' "$answer") || return 1
+    [[ "$back" == *"/integrations/"*"?authorization=connected" ]]
+}
+check "a seller's consent at the Sandbox's Shopify comes back to Switchyard and connects" consent_connects
 check "the query language answers the admin with real data" "curl -sf -H 'Authorization: Bearer $jwt' -H 'orgid: $orgid' -H 'Content-Type: application/json' -d '{\"query\": \"{ viewer { role } activityLog(first: 5, filter: {subjectType: {eq: \\\"MachineToken\\\"}}) { totalCount } }\"}' http://127.0.0.1:$port/graphql | python3 -c 'import json,sys; d=json.load(sys.stdin)[\"data\"]; sys.exit(0 if d[\"viewer\"][\"role\"] == \"OWNER\" and d[\"activityLog\"][\"totalCount\"] >= 2 else 1)'"
 check "a bad subcommand argument is refused" "! cli token list --tenant not-a-uuid >/dev/null"
 worker_runs() {

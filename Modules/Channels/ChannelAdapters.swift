@@ -22,6 +22,16 @@ public enum ChannelAdapters {
         self.type(for: provider).map { $0.init(context: context) }
     }
 
+    /// How sellers of `provider` consent; `nil` where they connect with credentials alone (Walmart, Magento, partners).
+    public static func authorizationType(for provider: Provider) -> (any ChannelAuthorization.Type)? {
+        self.type(for: provider) as? any ChannelAuthorization.Type
+    }
+
+    /// The consent flow of an instance of `provider`, `nil` where there is none.
+    public static func authorization(for provider: Provider, context: ChannelContext) -> (any ChannelAuthorization)? {
+        self.authorizationType(for: provider).map { $0.init(context: context) }
+    }
+
     /// The credential names an instance of `provider` holds (none for partners, who authenticate with Switchyard tokens).
     public static func credentialKeys(for provider: Provider) -> CredentialKeys {
         self.type(for: provider)?.credentialKeys ?? CredentialKeys(required: [])

@@ -26,6 +26,7 @@ public struct Sandbox: Sendable {
     public let control: SandboxControl
     let templates: SandboxTemplates
     let webhooks: SandboxWebhooks
+    let authorizations = SandboxAuthorizations()
 
     public init(configuration: Configuration = Configuration(), httpClient: HTTPClient = .shared, logger: Logger) throws {
         self.store = SandboxStore(seed: configuration.seed, ordersPerChannel: configuration.ordersPerChannel, now: configuration.now)
@@ -40,6 +41,11 @@ public struct Sandbox: Sendable {
     /// Where `provider`'s webhooks go from now on (`nil`: nowhere).
     public func sendWebhooks(_ provider: Provider, to url: String?) async {
         await self.webhooks.register(url.map { SandboxWebhooks.Target(url: $0) }, for: provider)
+    }
+
+    /// Registers `url` as the redirect of `provider`'s app (its consent page sends sellers there; `nil`: none).
+    public func registerRedirect(_ provider: Provider, to url: String?) async {
+        await self.authorizations.register(url, for: provider)
     }
 
     /// The API root of `provider` on a sandbox listening at `root` (e.g. `http://127.0.0.1:8090`).

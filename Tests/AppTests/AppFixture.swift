@@ -8,6 +8,7 @@ import IdentityContracts
 import Integrations
 import Kernel
 import NIOCore
+import NIOPosix
 import PostgresNIO
 import Storage
 import TestSupport
@@ -29,15 +30,24 @@ struct AppFixture: Sendable {
     let outsider: UserSummary
     let tokens: AdminTokens
     let clock: FixedClock
+    /// Where consents lead: the live server's public URL with `run(live: true)`.
+    let links: AuthorizationLinks
 
-    static func configuration() throws -> AppConfiguration {
-        try AppConfiguration.load(environment: [
-            "JWT_SECRET": Self.jwtSecret, "METRICS_TOKEN": Self.metricsToken, "MAX_BODY_BYTES": "\(Self.bodyLimit)",
-        ])
+    static let adminURL = "http://admin.switchyard.test"
+    /// Where consents lead in tests that serve no HTTP (`run(live: false)`).
+    static let links = AuthorizationLinks(publicURL: "http://127.0.0.1:8080", adminURL: Self.adminURL)
+
+    static func configuration(port: Int? = nil) throws -> AppConfiguration {
+        var environment = ["JWT_SECRET": Self.jwtSecret, "METRICS_TOKEN": Self.metricsToken, "MAX_BODY_BYTES": "\(Self.bodyLimit)"]
+        if let port { environment.merge(["PORT": "\(port)", "PUBLIC_URL": "http://127.0.0.1:\(port)", "ADMIN_URL": Self.adminURL]) { $1 } }
+        return try AppConfiguration.load(environment: environment)
     }
 
-    /// Runs `body` against the in-process router.
-    static func run(_ body: @escaping @Sendable (AppFixture, any TestClientProtocol) async throws -> Void) async throws {
+    /// Runs `body` against the in-process router; with `live` the router also listens on loopback at `links.publicURL`,
+    /// so another server (the Sandbox) can call it back.
+    static func run(live: Bool = false, _ body: @escaping @Sendable (AppFixture, any TestClientProtocol) async throws -> Void) async throws {
+        let configuration = try Self.configuration(port: live ? try await Self.freePort() : nil)
+        let links = live ? configuration.authorizationLinks : Self.links
         try await TestDatabase.withFresh { environment in
             let identity = IdentityService(database: environment.database)
             let tenant = try await identity.ensureTenant(id: .random(), name: "Demo", slug: "demo")
@@ -52,13 +62,15 @@ struct AppFixture: Sendable {
                 environment: environment, identity: identity, tenant: tenant, otherTenant: otherTenant,
                 owner: try await member("owner", .owner, of: tenant), staff: try await member("staff", .staff, of: tenant),
                 viewer: try await member("viewer", .viewer, of: tenant), outsider: try await member("outsider", .owner, of: otherTenant),
-                tokens: await AdminTokens(secret: Self.jwtSecret, issuer: "switchyard", lifetimeMinutes: 60, clock: clock), clock: clock)
+                tokens: await AdminTokens(secret: Self.jwtSecret, issuer: "switchyard", lifetimeMinutes: 60, clock: clock), clock: clock,
+                links: links)
             let services = AppServices(
                 database: environment.database, identity: identity,
-                integrations: IntegrationsService(database: environment.database, vault: Self.vault, clock: clock), adminTokens: fixture.tokens,
-                clock: clock)
-            let app = Application(router: try buildRouter(configuration: try Self.configuration(), services: services))
-            try await app.test(.router) { client in try await body(fixture, client) }
+                integrations: IntegrationsService(database: environment.database, vault: Self.vault, clock: clock, links: links),
+                adminTokens: fixture.tokens, clock: clock)
+            let router = try buildRouter(configuration: configuration, services: services)
+            let test = { try await Application(router: router).test(.router) { client in try await body(fixture, client) } }
+            if live { try await Self.serving(router, port: configuration.port, test) } else { try await test() }
         }
     }
 
@@ -70,8 +82,36 @@ struct AppFixture: Sendable {
     var integrationJobs: JobRegistry {
         var registry = JobRegistry()
         IntegrationsJobHandlers.register(
-            in: &registry, service: IntegrationsService(database: self.environment.database, vault: Self.vault, clock: SystemClock()))
+            in: &registry,
+            service: IntegrationsService(database: self.environment.database, vault: Self.vault, clock: SystemClock(), links: Self.links))
         return registry
+    }
+
+    /// Serves `router` on loopback at `port` while `body` runs.
+    static func serving(_ router: Router<AppRequestContext>, port: Int, _ body: () async throws -> Void) async throws {
+        let (ready, signal) = AsyncStream.makeStream(of: Void.self)
+        let server = Application(
+            router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port)),
+            onServerRunning: { _ in signal.yield() })
+        let task = Task {
+            defer { signal.finish() }
+            try await server.runService(gracefulShutdownSignals: [])
+        }
+        defer { task.cancel() }
+        var iterator = ready.makeAsyncIterator()
+        guard await iterator.next() != nil else {
+            try await task.value  // the server stopped before it listened: its error
+            throw CancellationError()
+        }
+        try await body()
+    }
+
+    /// A loopback port nothing listens on right now.
+    static func freePort() async throws -> Int {
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
+        defer { channel.close(promise: nil) }
+        guard let port = channel.localAddress?.port else { throw CancellationError() }
+        return port
     }
 
     func count(_ table: String) async throws -> Int {

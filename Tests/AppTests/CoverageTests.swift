@@ -82,7 +82,7 @@ import Testing
         let database = Database(client: client, logger: .init(label: "offline"))
         return AppServices(
             database: database, identity: IdentityService(database: database),
-            integrations: IntegrationsService(database: database, vault: AppFixture.vault, clock: SystemClock()),
+            integrations: IntegrationsService(database: database, vault: AppFixture.vault, clock: SystemClock(), links: AppFixture.links),
             adminTokens: await AdminTokens(secret: AppFixture.jwtSecret, issuer: "switchyard", lifetimeMinutes: 1), clock: SystemClock())
     }
 }

@@ -17,7 +17,8 @@ import Testing
         try await TestDatabase.withFresh { environment in
             let tenant = try await IdentityService(database: environment.database).ensureTenant(id: .random(), name: "Shop", slug: "shop")
             let service = IntegrationsService(
-                database: environment.database, vault: CredentialVault(base64Key: CredentialVault.generateKey())!, clock: SystemClock())
+                database: environment.database, vault: CredentialVault(base64Key: CredentialVault.generateKey())!, clock: SystemClock(),
+                links: AppFixture.links)
             let instance = try await service.createInstance(
                 NewIntegrationInstance(provider: .shopify, name: "Store", credentials: ["client_secret": "s", "access_token": "t"]),
                 tenant: tenant.id, actor: "test")

@@ -25,7 +25,8 @@ enum BenchmarkServer {
         try await DatabaseAdministration.withClient(database.application, poolSize: poolSize, logger: logger) { client in
             let db = Database(client: client, logger: logger)
             let integrations = IntegrationsService(
-                database: db, vault: CredentialVault(base64Key: CredentialVault.generateKey())!, clock: SystemClock())
+                database: db, vault: CredentialVault(base64Key: CredentialVault.generateKey())!, clock: SystemClock(),
+                links: configuration.authorizationLinks)
             let identity = IdentityService(database: db)
             let services = AppServices(
                 database: db, identity: identity, integrations: integrations,

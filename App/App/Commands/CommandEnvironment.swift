@@ -102,6 +102,8 @@ extension IntegrationsService {
         guard let key = configuration.credentialsKey ?? secrets?.credentialsKey, let vault = CredentialVault(base64Key: key) else {
             throw ConfigurationError.missing("CREDENTIALS_KEY", "channel credentials cannot be sealed or opened without it (base64 of 32 bytes)")
         }
-        return IntegrationsService(database: database, vault: vault, clock: SystemClock(), logger: Logger(label: "switchyard.integrations"))
+        return IntegrationsService(
+            database: database, vault: vault, clock: SystemClock(), links: configuration.authorizationLinks,
+            logger: Logger(label: "switchyard.integrations"))
     }
 }

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import Integrations
 import Logging
 import QueryLanguage
 import Storage
@@ -27,6 +28,8 @@ public struct AppConfiguration: Sendable {
     public var credentialsKey: String?
     /// The server's URL as the channels reach it; webhook addresses and eBay's endpoint challenge use it.
     public var publicURL: String?
+    /// The admin frontend's URL; a seller who consented to a channel returns to the instance's page there.
+    public var adminURL: String?
     public var logLevel: Logger.Level
     public var logFormat: LogFormat
     public var schemaDirectory: URL
@@ -72,6 +75,7 @@ public struct AppConfiguration: Sendable {
             metricsToken: config.string(forKey: "metrics.token", isSecret: true),
             credentialsKey: config.string(forKey: "credentials.key", isSecret: true),
             publicURL: config.string(forKey: "public.url"),
+            adminURL: config.string(forKey: "admin.url"),
             logLevel: level,
             logFormat: format,
             schemaDirectory: URL(fileURLWithPath: config.string(forKey: "schema.dir", default: "Schema")),
@@ -124,6 +128,12 @@ public struct AppConfiguration: Sendable {
     public var resolvedPublicURL: String {
         let url = self.publicURL ?? "http://\(self.host):\(self.port)"
         return url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
+
+    /// Where consents lead: the providers' callbacks under the public URL, the seller back to `ADMIN_URL` (the public URL
+    /// when unset).
+    public var authorizationLinks: AuthorizationLinks {
+        AuthorizationLinks(publicURL: self.resolvedPublicURL, adminURL: self.adminURL ?? self.resolvedPublicURL)
     }
 
     public var migrationsDirectory: URL { self.schemaDirectory.appendingPathComponent("migrations") }

@@ -65,6 +65,12 @@ enum IntegrationResolvers {
     }
     struct IDsArgument: Decodable, Sendable { let ids: [String] }
     struct ProviderArgument: Decodable, Sendable { let provider: String? }
+    struct RequiredProviderArgument: Decodable, Sendable { let provider: String }
+
+    struct AuthorizePayload: Sendable {
+        let authorization: AuthorizationStart?
+        let userErrors: [UserErrorView]
+    }
 
     /// A connection over one instance's records, or every instance's: `instanceId` plus the usual arguments.
     struct InstanceConnectionArguments<Filter: Decodable & Sendable, SortField: Sendable & Equatable & Decodable>: PagedArguments {
@@ -123,6 +129,14 @@ enum IntegrationResolvers {
                     try await IntegrationsReads.instances(filter: arguments.filter, sort: arguments.sort ?? [], page: page, in: transaction)
                 },
                 count: { filter, transaction in try await IntegrationsReads.instanceCount(filter: filter, in: transaction) })
+            query.object("integrationAuthorizationSetup", AuthorizationSetup.self, arguments: RequiredProviderArgument.self) {
+                parents, arguments, context in
+                guard let provider = Provider(rawValue: arguments.provider.lowercased()) else {
+                    throw UserInputError(field: ["provider"], message: "Unknown provider.", code: "INVALID_PROVIDER")
+                }
+                let setup = context.context.integrations.authorizationSetup(provider)
+                return parents.map { _ in setup }
+            }
             query.list("integrationInstanceOptions", IntegrationInstanceOption.self, arguments: ProviderArgument.self) {
                 parents, arguments, context in
                 let provider = arguments.provider.flatMap { Provider(rawValue: $0.lowercased()) }
@@ -212,6 +226,13 @@ enum IntegrationResolvers {
                         try self.requiredInstanceID(arguments.id), step: arguments.input.step, completed: arguments.input.completed ?? false,
                         tenant: tenant, actor: actor)
                 }
+                return parents.map { _ in payload }
+            }
+            mutation.object("integrationInstanceAuthorize", AuthorizePayload.self, arguments: IDArgument.self) { parents, arguments, context in
+                let (authorization, errors) = try await self.attempt(context.context, role: .admin, field: ["id"]) { integrations, tenant, actor in
+                    try await integrations.startAuthorization(try self.requiredInstanceID(arguments.id), tenant: tenant, actor: actor)
+                }
+                let payload = AuthorizePayload(authorization: authorization, userErrors: errors)
                 return parents.map { _ in payload }
             }
             mutation.object("integrationInstanceDisconnect", InstancePayload.self, arguments: IDArgument.self) { parents, arguments, context in
@@ -321,6 +342,22 @@ enum IntegrationResolvers {
             type.object("setupWizard", SetupWizard.self, arguments: NoArguments.self) { instances, _, _ in
                 instances.map { SetupWizard(integrationSettings: $0.integrationSettings) }
             }
+        }
+        bindings.object("IntegrationAuthorizationSetup", AuthorizationSetup.self) { type in
+            type.field("provider") { .enumeration($0.provider) }
+            type.field("method") { .enumeration($0.method) }
+            type.field("callbackStyle") { $0.callbackStyle.map(LeafValue.enumeration) ?? .null }
+            type.field("callbackUrl") { .optional($0.callbackURL) }
+            type.field("appCredentials") { .list($0.appCredentials.map(LeafValue.string)) }
+            type.field("grantedCredentials") { .list($0.grantedCredentials.map(LeafValue.string)) }
+        }
+        bindings.object("IntegrationInstanceAuthorizePayload", AuthorizePayload.self) { type in
+            type.object("authorization", AuthorizationStart.self) { $0.authorization }
+            type.list("userErrors", UserErrorView.self) { $0.userErrors }
+        }
+        bindings.object("IntegrationAuthorization", AuthorizationStart.self) { type in
+            type.field("url") { .string($0.url) }
+            type.field("expiresAt") { .dateTime($0.expiresAt) }
         }
         bindings.object("SetupWizard", SetupWizard.self) { type in
             type.field("step") { .string($0.step) }

@@ -31,6 +31,7 @@ public func buildRouter(configuration: AppConfiguration, services: AppServices) 
         to: router.group("/graphql")
             .add(middleware: AdminAuthenticator(tokens: services.adminTokens, identity: services.identity))
             .group(context: AuthenticatedContext.self))
+    AuthorizationCallbackRoutes(integrations: services.integrations).add(to: router.group("/oauth"))
     WebhookRoutes(integrations: services.integrations, publicURL: configuration.resolvedPublicURL).add(
         to: router.group("/upstream/webhooks"))
     PartnerRoutes(

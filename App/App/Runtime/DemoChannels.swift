@@ -6,7 +6,8 @@ import Sandbox
 import Storage
 
 /// Connects a tenant to every Sandbox channel: one instance per provider with the credentials the Sandbox accepts,
-/// webhooks and inventory sync on, and the Sandbox told where to deliver its webhooks. Running it again reuses the
+/// webhooks and inventory sync on, and the Sandbox told where to deliver its webhooks and where its apps' consents
+/// redirect (Switchyard's callbacks, so a seller's consent can be tried from the admin). Running it again reuses the
 /// instances (pointing them at the Sandbox's current address).
 struct DemoChannels {
     let services: AppServices
@@ -44,6 +45,7 @@ struct DemoChannels {
                     instance.id, ChannelEnablement(webhooks: true, syncInventory: true), tenant: tenant, actor: "dev")
             }
             await self.sandbox.sendWebhooks(provider, to: WebhookRoutes.path(for: instance).map { self.switchyardURL + $0 })
+            await self.sandbox.registerRedirect(provider, to: self.services.integrations.authorizationSetup(provider).callbackURL)
             connected.append(instance)
         }
         return connected

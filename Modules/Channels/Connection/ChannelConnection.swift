@@ -28,6 +28,11 @@ public struct ChannelConnection: Sendable {
         return value
     }
 
+    /// The URL a setting overrides (the Sandbox's consent and token endpoints in dev and tests), else the provider's own.
+    public func endpoint(_ setting: String, default url: String) -> String {
+        self.settings[setting].flatMap { $0.isEmpty ? nil : $0 } ?? url
+    }
+
     /// A setting the call needs.
     public func setting(_ name: String) throws(ChannelCallError) -> String {
         guard let value = self.settings[name], !value.isEmpty else { throw .notConfigured("the connection setting '\(name)'") }

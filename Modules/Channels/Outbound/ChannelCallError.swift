@@ -15,12 +15,14 @@ public enum ChannelCallError: DomainError, Equatable {
     case malformed(String)
     /// The instance lacks a setting or credential the call needs.
     case notConfigured(String)
+    /// The seller declined a consent, or its answer is not the provider's (bad signature, spent or unknown code).
+    case authorizationRefused(String)
 
     public var kind: DomainErrorKind {
         switch self {
         case .throttled: .rateLimited
         case .unavailable, .unreachable, .malformed: .unavailable
-        case .rejected: .ruleViolated
+        case .rejected, .authorizationRefused: .ruleViolated
         case .notConfigured: .invalidInput
         }
     }
@@ -33,6 +35,7 @@ public enum ChannelCallError: DomainError, Equatable {
         case .rejected: "channel_rejected"
         case .malformed: "channel_answer_malformed"
         case .notConfigured: "channel_not_configured"
+        case .authorizationRefused: "authorization_refused"
         }
     }
 
@@ -44,6 +47,7 @@ public enum ChannelCallError: DomainError, Equatable {
         case .rejected(let status, let message): "The channel refused the request (\(status)): \(message)"
         case .malformed(let why): "The channel's answer could not be read: \(why)."
         case .notConfigured(let what): "This channel is missing \(what)."
+        case .authorizationRefused(let why): "The channel's consent could not be used: \(why)."
         }
     }
 
@@ -51,7 +55,7 @@ public enum ChannelCallError: DomainError, Equatable {
     public var isTransient: Bool {
         switch self {
         case .throttled, .unavailable, .unreachable: true
-        case .rejected, .malformed, .notConfigured: false
+        case .rejected, .malformed, .notConfigured, .authorizationRefused: false
         }
     }
 }

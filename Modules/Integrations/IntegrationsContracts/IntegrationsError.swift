@@ -12,6 +12,12 @@ public enum IntegrationsError: DomainError, Equatable {
     case invalidSetupStep(String)
     case instanceNotFound(IntegrationInstanceID)
     case instanceDisconnected(IntegrationInstanceID)
+    /// Created without the credentials a seller's consent grants, and not yet authorized.
+    case instancePending(IntegrationInstanceID)
+    /// The provider's sellers connect with credentials alone (Walmart, Magento, partners).
+    case authorizationNotSupported(Provider)
+    /// A consent's callback whose state is unknown, spent, lapsed or another provider's.
+    case authorizationStateInvalid
     case eventNotFound(InboundEventID)
     case eventNotReprocessable(InboundEventID, InboundEventStatus, InboundEventSource)
     case invalidLimit(Int)
@@ -21,11 +27,11 @@ public enum IntegrationsError: DomainError, Equatable {
     public var kind: DomainErrorKind {
         switch self {
         case .invalidName, .invalidBaseURL, .invalidSettings, .missingCredentials, .unknownCredentials, .invalidPollInterval, .invalidLimit,
-            .invalidSetupStep:
+            .invalidSetupStep, .authorizationNotSupported:
             .invalidInput
         case .duplicateName: .conflict
         case .instanceNotFound, .eventNotFound, .webhookEndpointUnknown: .notFound
-        case .instanceDisconnected, .eventNotReprocessable: .ruleViolated
+        case .instanceDisconnected, .instancePending, .eventNotReprocessable, .authorizationStateInvalid: .ruleViolated
         case .credentialsUnreadable: .unavailable
         }
     }
@@ -42,6 +48,9 @@ public enum IntegrationsError: DomainError, Equatable {
         case .invalidSetupStep: "invalid_setup_step"
         case .instanceNotFound: "instance_not_found"
         case .instanceDisconnected: "instance_disconnected"
+        case .instancePending: "instance_pending"
+        case .authorizationNotSupported: "authorization_not_supported"
+        case .authorizationStateInvalid: "invalid_state"
         case .eventNotFound: "event_not_found"
         case .eventNotReprocessable: "event_not_reprocessable"
         case .invalidLimit: "invalid_limit"
@@ -64,6 +73,11 @@ public enum IntegrationsError: DomainError, Equatable {
         case .invalidSetupStep(let step): "'\(step.prefix(60))' is not a setup step: 1 to 50 of a-z, 0-9, '_' and '-'."
         case .instanceNotFound(let id): "Integration \(id) does not exist."
         case .instanceDisconnected(let id): "Integration \(id) is disconnected; connect it again first."
+        case .instancePending(let id): "Integration \(id) is waiting for the seller's consent; authorize it first."
+        case .authorizationNotSupported(let provider):
+            "A \(provider.rawValue) integration connects with its credentials alone; there is no consent to authorize."
+        case .authorizationStateInvalid:
+            "This consent's state is unknown, already used or older than 15 minutes; start the authorization again."
         case .eventNotFound(let id): "Inbound event \(id) does not exist."
         case .eventNotReprocessable(let id, let status, let source):
             if source == .partnerAPI {

@@ -12,6 +12,14 @@ public protocol IntegrationsFacade: Sendable {
         -> IntegrationInstance
     /// Queues a tracked pull of the instance's changed orders now; answers the job's id.
     func syncOrdersNow(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> Int64
+    /// Starts a seller's consent for an instance holding its app's credentials: the provider's page and when the offer
+    /// lapses (15 minutes).
+    func startAuthorization(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> AuthorizationStart
+    /// Completes a consent from what reached the provider's callback (query parameters and body members). A refused,
+    /// forged or lapsed consent changes nothing and is an outcome, not an error.
+    func completeAuthorization(provider: Provider, parameters: [String: String]) async throws -> AuthorizationOutcome
+    /// What connecting an instance of `provider` takes.
+    func authorizationSetup(_ provider: Provider) -> AuthorizationSetup
     /// Drops the credentials and stops all sync; the instance and its history stay.
     func disconnectInstance(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> IntegrationInstance
     /// Soft-deletes the instance and queues the cleanup of its events.

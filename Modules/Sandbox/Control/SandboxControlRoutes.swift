@@ -6,11 +6,13 @@ import NIOCore
 
 /// `/_sandbox`: what a developer or a test uses to steer the simulator.
 ///
-/// - `GET /_sandbox` — the channels, their API roots and the credentials they accept
+/// - `GET /_sandbox` — the channels, their API roots, the credentials they accept and the connection settings they need
 /// - `POST /_sandbox/faults` — queue a `Fault`; `DELETE /_sandbox/faults` — clear faults and the call log
 /// - `GET /_sandbox/calls?provider=` — every provider call answered, with status and arrival time
 /// - `POST /_sandbox/advance` `{newOrders, updates}` — new and updated orders on every channel (webhooks follow)
 /// - `PUT /_sandbox/webhook-targets/{provider}` `{url, duplicates, outOfOrder}` — where a channel sends webhooks
+/// - `PUT /_sandbox/oauth-redirects/{provider}` `{url}` — the redirect registered for a channel's app (its consent page
+///   sends sellers there)
 /// - `POST /_sandbox/webhooks/{provider}` `{url, orderId, duplicates, outOfOrder}` — send one order's webhook now
 /// - `GET /_sandbox/stock/{provider}` — the quantities a channel shows
 struct SandboxControlRoutes {
@@ -19,6 +21,14 @@ struct SandboxControlRoutes {
     struct Advance: Decodable {
         var newOrders: Int?
         var updates: Int?
+    }
+
+    static func strings(_ values: [String: String]) -> JSONValue {
+        .object(values.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+    }
+
+    struct Redirect: Decodable {
+        let url: String
     }
 
     struct Send: Decodable {
@@ -35,11 +45,11 @@ struct SandboxControlRoutes {
             return SandboxHTTP.json(
                 .array(
                     SandboxChannels.providers.map { provider in
-                        .members([
-                            "provider": .string(provider.rawValue),
-                            "baseUrl": .string(Sandbox.baseURL(provider, root: root)),
-                            "credentials": .object(
-                                SandboxCredentials.credentials(provider).sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }),
+                        let base = Sandbox.baseURL(provider, root: root)
+                        return .members([
+                            "provider": .string(provider.rawValue), "baseUrl": .string(base),
+                            "credentials": Self.strings(SandboxCredentials.credentials(provider)),
+                            "settings": Self.strings(SandboxCredentials.settings(provider, baseURL: base)),
                         ])
                     }))
         }
@@ -73,6 +83,11 @@ struct SandboxControlRoutes {
         group.put("webhook-targets/:provider") { request, context in
             let provider = try Self.provider(context)
             await sandbox.webhooks.register(try await request.decode(as: SandboxWebhooks.Target.self, context: context), for: provider)
+            return SandboxHTTP.empty(status: 204)
+        }
+        group.put("oauth-redirects/:provider") { request, context in
+            let provider = try Self.provider(context)
+            await sandbox.registerRedirect(provider, to: try await request.decode(as: Redirect.self, context: context).url)
             return SandboxHTTP.empty(status: 204)
         }
         group.post("webhooks/:provider") { request, context in

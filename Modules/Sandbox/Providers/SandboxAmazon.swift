@@ -9,8 +9,14 @@ enum SandboxAmazon: SandboxChannel {
     static let provider = Provider.amazon
     static let marketplaceID = "ATVPDKIKX0DER"
     static let accessToken = "Atza|sandbox-access-token"
+    static let applicationID = "amzn1.sp.solution.sandbox-switchyard"
     static let itemsPerPage = 2
     static let orders = "amazon-sp-api/orders-v0.getOrders.response.json"
+
+    /// Login with Amazon's error answer.
+    static func lwaError(_ status: Int, _ error: String, _ description: String) -> Response {
+        SandboxHTTP.json(.members(["error": .string(error), "error_description": .string(description)]), status: status)
+    }
 
     static func orderIdentity(sequence: Int) -> (id: String, number: String) {
         let id = String(format: "113-%07d-%07d", 4_200_000 + sequence, 5_435_065 + sequence * 17)
@@ -23,16 +29,35 @@ enum SandboxAmazon: SandboxChannel {
 
     static func addRoutes(to group: RouterGroup<BasicRequestContext>, sandbox: Sandbox) {
         let credentials = SandboxCredentials.credentials(.amazon)
+        SandboxConsent.add(
+            SandboxConsent.Page(
+                provider: .amazon, path: "apps/authorize/consent", client: ("application_id", Self.applicationID), redirectParameter: "redirect_uri",
+                redirectName: nil,
+                answer: { code, state in
+                    [("state", state), ("selling_partner_id", credentials["seller_id"] ?? ""), ("spapi_oauth_code", code)]
+                }), to: group, sandbox: sandbox)
         group.post("auth/o2/token") { request, _ in
             let form = try await SandboxHTTP.form(request)
-            guard form["grant_type"] == "refresh_token", form["client_id"] == credentials["lwa_client_id"],
-                form["client_secret"] == credentials["lwa_client_secret"], form["refresh_token"] == credentials["refresh_token"]
-            else {
-                return SandboxHTTP.json(
-                    .members(["error": .string("invalid_client"), "error_description": .string("Client authentication failed")]), status: 401)
+            guard form["client_id"] == credentials["lwa_client_id"], form["client_secret"] == credentials["lwa_client_secret"] else {
+                return Self.lwaError(401, "invalid_client", "Client authentication failed")
             }
-            return SandboxHTTP.json(
-                .members(["access_token": .string(Self.accessToken), "token_type": .string("bearer"), "expires_in": .number(3600)]))
+            var answer: [String: JSONValue] = [
+                "access_token": .string(Self.accessToken), "token_type": .string("bearer"), "expires_in": .number(3600),
+            ]
+            switch form["grant_type"] {
+            case "refresh_token":
+                guard form["refresh_token"] == credentials["refresh_token"] else {
+                    return Self.lwaError(400, "invalid_grant", "The request has an invalid grant parameter : refresh_token")
+                }
+            case "authorization_code":
+                guard await sandbox.authorizations.redeem(form["code"] ?? "", for: .amazon) else {
+                    return Self.lwaError(400, "invalid_grant", "The request has an invalid grant parameter : code")
+                }
+                answer["refresh_token"] = .string(credentials["refresh_token"] ?? "")
+            default:
+                return Self.lwaError(400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server")
+            }
+            return SandboxHTTP.json(.object(answer.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
         }
         group.get("orders/v0/orders") { request, _ in
             if let refusal = Self.refuse(request) { return refusal }

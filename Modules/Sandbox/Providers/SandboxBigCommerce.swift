@@ -28,6 +28,29 @@ enum SandboxBigCommerce: SandboxChannel {
     }
 
     static func addRoutes(to group: RouterGroup<BasicRequestContext>, sandbox: Sandbox) {
+        let credentials = SandboxCredentials.credentials(.bigcommerce)
+        let context = "stores/" + (credentials["store_hash"] ?? "")
+        SandboxConsent.add(
+            SandboxConsent.Page(
+                provider: .bigcommerce, path: "oauth2/authorize", client: ("client_id", credentials["client_id"] ?? ""),
+                redirectParameter: "redirect_uri", redirectName: nil,
+                answer: { code, state in [("code", code), ("scope", "store_v2_orders store_inventory"), ("context", context), ("state", state)] }),
+            to: group, sandbox: sandbox)
+        group.post("oauth2/token") { request, _ in
+            let body = try await SandboxHTTP.jsonBody(request)
+            guard body["client_id"]?.text == credentials["client_id"], body["client_secret"]?.text == credentials["client_secret"] else {
+                return SandboxHTTP.json(.members(["error": .string("Invalid client_id or client_secret")]), status: 401)
+            }
+            guard body["grant_type"]?.text == "authorization_code", body["context"]?.text == context,
+                await sandbox.authorizations.redeem(body["code"]?.text ?? "", for: .bigcommerce)
+            else { return SandboxHTTP.json(.members(["error": .string("Invalid authorization code")]), status: 400) }
+            return SandboxHTTP.json(
+                .members([
+                    "access_token": .string(credentials["access_token"] ?? ""), "scope": .string("store_v2_orders store_inventory"),
+                    "user": .members(["id": .number(24_654), "username": .string("seller@example.com"), "email": .string("seller@example.com")]),
+                    "context": .string(context), "account_uuid": .string("00000000-0000-4000-8000-00000000b1c0"),
+                ]))
+        }
         let store = group.group("stores/:storeHash")
         store.get("v2/orders") { request, context in
             if let refusal = Self.refuse(request, context) { return refusal }

@@ -9,6 +9,8 @@ import Kernel
 /// bulkUpdatePriceQuantity, the Notification API's public key, and ORDER_CONFIRMATION notifications signed with
 /// ECDSA P-256 over SHA-1.
 enum SandboxEbay: SandboxChannel {
+    /// The RuName of the sandbox\'s app: eBay\'s name for its registered redirect.
+    static let ruName = "Switchyard-Sandbox-RuName"
     static let provider = Provider.ebay
     static let userToken = "v^1.1#i^1#p^3#r^1#sandbox-user-access-token"
     static let applicationToken = "v^1.1#i^1#f^0#p^1#sandbox-application-token"
@@ -30,6 +32,11 @@ enum SandboxEbay: SandboxChannel {
 
     static func addRoutes(to group: RouterGroup<BasicRequestContext>, sandbox: Sandbox) {
         let credentials = SandboxCredentials.credentials(.ebay)
+        SandboxConsent.add(
+            SandboxConsent.Page(
+                provider: .ebay, path: "oauth2/authorize", client: ("client_id", credentials["client_id"] ?? ""), redirectParameter: "redirect_uri",
+                redirectName: Self.ruName, answer: { code, state in [("state", state), ("code", code), ("expires_in", "299")] }),
+            to: group, sandbox: sandbox)
         group.post("identity/v1/oauth2/token") { request, _ in
             guard let client = SandboxHTTP.basicCredentials(request), client.id == credentials["client_id"],
                 client.secret == credentials["client_secret"]
@@ -43,6 +50,16 @@ enum SandboxEbay: SandboxChannel {
                 }
                 return SandboxHTTP.json(
                     .members(["access_token": .string(Self.userToken), "expires_in": .number(7200), "token_type": .string("User Access Token")]))
+            case "authorization_code":
+                guard form["redirect_uri"] == Self.ruName, await sandbox.authorizations.redeem(form["code"] ?? "", for: .ebay) else {
+                    return Self.oauthError(400, "invalid_grant", "the provided authorization grant code is invalid or was issued to another client")
+                }
+                return SandboxHTTP.json(
+                    .members([
+                        "access_token": .string(Self.userToken), "expires_in": .number(7200),
+                        "refresh_token": .string(credentials["refresh_token"] ?? ""),
+                        "refresh_token_expires_in": .number(47_304_000), "token_type": .string("User Access Token"),
+                    ]))
             case "client_credentials":
                 return SandboxHTTP.json(
                     .members([

@@ -24,6 +24,35 @@ enum SandboxShopify: SandboxChannel {
     static func fulfillmentLineID(_ lineID: String) -> String { String((Int(lineID) ?? 0) + 606_346_267) }
 
     static func addRoutes(to group: RouterGroup<BasicRequestContext>, sandbox: Sandbox) {
+        let credentials = SandboxCredentials.credentials(.shopify)
+        SandboxConsent.add(
+            SandboxConsent.Page(
+                provider: .shopify, path: "admin/oauth/authorize", client: ("client_id", credentials["client_id"] ?? ""),
+                redirectParameter: "redirect_uri", redirectName: nil,
+                answer: { code, state in
+                    var parameters = [
+                        "code": code, "host": Data("admin.shopify.com/store/switchyard-sandbox".utf8).base64EncodedString(),
+                        "shop": Self.shopDomain, "state": state, "timestamp": String(Int(Date().timeIntervalSince1970)),
+                    ]
+                    parameters["hmac"] = MessageAuthentication.sign(
+                        ShopifyChannel.callbackMessage(parameters), key: Array((credentials["client_secret"] ?? "").utf8), encoding: .hex)
+                    return parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+                }), to: group, sandbox: sandbox)
+        group.post("admin/oauth/access_token") { request, _ in
+            let body = try await SandboxHTTP.jsonBody(request)
+            guard body["client_id"]?.text == credentials["client_id"], body["client_secret"]?.text == credentials["client_secret"] else {
+                return SandboxHTTP.json(.members(["error": .string("invalid_client")]), status: 400)
+            }
+            guard await sandbox.authorizations.redeem(body["code"]?.text ?? "", for: .shopify) else {
+                return SandboxHTTP.json(
+                    .members([
+                        "error": .string("invalid_request"), "error_description": .string("The authorization code was not found or was already used"),
+                    ]),
+                    status: 400)
+            }
+            return SandboxHTTP.json(
+                .members(["access_token": .string(credentials["access_token"] ?? ""), "scope": .string("read_orders,write_orders,write_inventory")]))
+        }
         let api = group.group("admin/api/\(ShopifyChannel.apiVersion)")
         api.get("orders.json") { request, _ in
             if let refusal = Self.refuse(request) { return refusal }

@@ -11,6 +11,7 @@ enum SandboxTikTok: SandboxChannel {
     static let notification = "tiktok-shop/webhook.ORDER_STATUS_CHANGE.type1.thirdparty-sdk-test.json"
     /// The `code` of every refusal but bad credentials (TikTok's per-API code tables were not available).
     static let invalidRequestCode = 36_009_004
+    static let serviceID = "7300000000000000001"
 
     static func orderIdentity(sequence: Int) -> (id: String, number: String) {
         let id = String(576_461_413_038_785_000 + sequence)
@@ -28,6 +29,45 @@ enum SandboxTikTok: SandboxChannel {
 
     static func addRoutes(to group: RouterGroup<BasicRequestContext>, sandbox: Sandbox) {
         let version = TikTokChannel.apiVersion
+        let credentials = SandboxCredentials.credentials(.tiktok)
+        SandboxConsent.add(
+            SandboxConsent.Page(
+                provider: .tiktok, path: "open/authorize", client: ("service_id", Self.serviceID), redirectParameter: nil, redirectName: nil,
+                answer: { code, state in
+                    [("app_key", credentials["app_key"] ?? ""), ("code", code), ("locale", "en"), ("shop_region", "US"), ("state", state)]
+                }),
+            to: group, sandbox: sandbox)
+        group.get("api/v2/token/get") { request, _ in
+            guard SandboxHTTP.query(request, "app_key") == credentials["app_key"],
+                SandboxHTTP.query(request, "app_secret") == credentials["app_secret"]
+            else { return Self.answer(code: 36_004_003, message: "invalid app_key or app_secret") }
+            guard SandboxHTTP.query(request, "grant_type") == "authorized_code",
+                await sandbox.authorizations.redeem(SandboxHTTP.query(request, "auth_code") ?? "", for: .tiktok)
+            else { return Self.answer(code: 36_004_004, message: "invalid auth_code") }
+            return Self.answer(
+                .members([
+                    "access_token": .string(credentials["access_token"] ?? ""),
+                    "access_token_expire_in": .number(Int(Date().timeIntervalSince1970) + 604_800),
+                    "refresh_token": .string("ROW_sandbox-tts-refresh"),
+                    "refresh_token_expire_in": .number(Int(Date().timeIntervalSince1970) + 31_536_000),
+                    "open_id": .string("sandbox-open-id"), "seller_name": .string("Switchyard Sandbox Shop"), "seller_base_region": .string("US"),
+                    "user_type": .number(0),
+                ]))
+        }
+        group.get("authorization/\(version)/shops") { request, _ in
+            guard Self.isAuthorized(request, body: [], shopScoped: false) else {
+                return Self.answer(status: 401, code: 106_001, message: "Invalid credentials")
+            }
+            return Self.answer(
+                .members([
+                    "shops": .array([
+                        .members([
+                            "cipher": .string(credentials["shop_cipher"] ?? ""), "code": .string("USSANDBOX1"), "id": .string("7495000000000000001"),
+                            "name": .string("Switchyard Sandbox Shop"), "region": .string("US"), "seller_type": .string("LOCAL"),
+                        ])
+                    ])
+                ]))
+        }
         group.post(
             "order/\(version)/orders/search",
             use: Self.signed { request, _, body in
@@ -187,10 +227,11 @@ enum SandboxTikTok: SandboxChannel {
         }
     }
 
-    static func isAuthorized(_ request: Request, body: [UInt8]) -> Bool {
+    /// Whether the call is signed with the sandbox app's secret and carries its token (and, for a shop's API, its cipher).
+    static func isAuthorized(_ request: Request, body: [UInt8], shopScoped: Bool = true) -> Bool {
         let credentials = SandboxCredentials.credentials(.tiktok)
         guard SandboxHTTP.query(request, "app_key") == credentials["app_key"],
-            SandboxHTTP.query(request, "shop_cipher") == credentials["shop_cipher"],
+            !shopScoped || SandboxHTTP.query(request, "shop_cipher") == credentials["shop_cipher"],
             SandboxHTTP.header(request, "x-tts-access-token") == credentials["access_token"], let sign = SandboxHTTP.query(request, "sign")
         else { return false }
         let path = String(request.uri.path.dropFirst(Self.provider.rawValue.count + 1))

@@ -29,6 +29,22 @@ enum SandboxWooCommerce: SandboxChannel {
     }
 
     static func addRoutes(to group: RouterGroup<BasicRequestContext>, sandbox: Sandbox) {
+        group.get("wc-auth/v1/authorize") { request, _ in
+            guard let scope = SandboxHTTP.query(request, "scope"), ["read", "write", "read_write"].contains(scope),
+                let userID = SandboxHTTP.query(request, "user_id"), let returnURL = SandboxHTTP.query(request, "return_url"),
+                let callbackURL = SandboxHTTP.query(request, "callback_url"), SandboxHTTP.query(request, "app_name")?.isEmpty == false
+            else { return Self.invalidParameter("app_name, scope, user_id, return_url or callback_url") }
+            let credentials = SandboxCredentials.credentials(.woocommerce)
+            let keys = JSONValue.members([
+                "key_id": .number(1), "user_id": .string(userID), "consumer_key": .string(credentials["consumer_key"] ?? ""),
+                "consumer_secret": .string(credentials["consumer_secret"] ?? ""), "key_permissions": .string(scope),
+            ])
+            let status = await sandbox.webhooks.send(
+                SandboxDelivery(id: userID, headers: [("Content-Type", "application/json")], body: keys.serialized()), to: callbackURL)
+            let success = (200..<300).contains(status) ? "1" : "0"
+            return SandboxConsent.redirect(
+                to: returnURL + (returnURL.contains("?") ? "&" : "?") + URLQuery.encode([("success", success), ("user_id", userID)]))
+        }
         let api = group.group("wp-json/wc/v3")
         api.get("orders") { request, _ in
             if let refusal = Self.refuse(request, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.") { return refusal }

@@ -1,3 +1,4 @@
+import Channels
 import Foundation
 import Kernel
 
@@ -36,10 +37,27 @@ public enum SandboxCredentials {
         }
     }
 
-    /// The non-secret connection settings of an instance of `provider` whose sandbox API is at `baseURL`.
+    /// The app's own credentials of `provider`: what an instance holds before the seller's consent grants the rest.
+    public static func appCredentials(_ provider: Provider) -> [String: String] {
+        let granted = ChannelAdapters.credentialKeys(for: provider).granted
+        return self.credentials(provider).filter { !granted.contains($0.key) }
+    }
+
+    /// The non-secret connection settings of an instance of `provider` whose sandbox API is at `baseURL`, the sandbox's
+    /// consent and token endpoints among them.
     public static func settings(_ provider: Provider, baseURL: String) -> [String: String] {
         switch provider {
-        case .amazon: ["marketplace_id": SandboxAmazon.marketplaceID, "token_url": baseURL + "/auth/o2/token"]
+        case .amazon:
+            [
+                "marketplace_id": SandboxAmazon.marketplaceID, "token_url": baseURL + "/auth/o2/token",
+                "authorize_url": baseURL + "/apps/authorize/consent", "application_id": SandboxAmazon.applicationID,
+            ]
+        case .ebay: ["authorize_url": baseURL + "/oauth2/authorize", "ru_name": SandboxEbay.ruName]
+        case .tiktok:
+            [
+                "authorize_url": baseURL + "/open/authorize", "token_url": baseURL + "/api/v2/token/get", "service_id": SandboxTikTok.serviceID,
+            ]
+        case .bigcommerce: ["authorize_url": baseURL + "/oauth2/authorize", "token_url": baseURL + "/oauth2/token"]
         default: [:]
         }
     }

@@ -115,7 +115,7 @@ extension AmazonChannel {
         let connection = self.context.connection
         let clientID = try connection.credential("lwa_client_id")
         let token = try await self.context.http.tokens.token(
-            url: connection.settings["token_url"] ?? Self.defaultTokenURL,
+            url: connection.endpoint("token_url", default: Self.defaultTokenURL),
             form: [
                 ("grant_type", "refresh_token"), ("refresh_token", try connection.credential("refresh_token")), ("client_id", clientID),
                 ("client_secret", try connection.credential("lwa_client_secret")),

@@ -8,7 +8,8 @@ import Kernel
 public struct AmazonChannel: ChannelProvider {
     public static let provider = Provider.amazon
     public static let credentialKeys = CredentialKeys(
-        required: ["lwa_client_id", "lwa_client_secret", "refresh_token"], optional: ["notification_key", "seller_id"])
+        required: ["lwa_client_id", "lwa_client_secret", "refresh_token"], optional: ["notification_key", "seller_id"],
+        granted: ["refresh_token", "seller_id"])
     public static let notificationKeyHeader = "X-Switchyard-Notification-Key"
 
     public let context: ChannelContext

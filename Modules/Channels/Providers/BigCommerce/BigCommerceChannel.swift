@@ -5,7 +5,8 @@ import Kernel
 /// app's client secret bytes). Bodies are "light": the scope and the record id only.
 public struct BigCommerceChannel: ChannelProvider {
     public static let provider = Provider.bigcommerce
-    public static let credentialKeys = CredentialKeys(required: ["client_secret", "access_token", "store_hash"], optional: ["client_id"])
+    public static let credentialKeys = CredentialKeys(
+        required: ["client_secret", "access_token", "store_hash"], optional: ["client_id"], granted: ["access_token", "store_hash"])
 
     public let context: ChannelContext
 

@@ -86,21 +86,25 @@ extension EbayChannel {
         return ShipmentReceipt(remoteID: response.header("Location").flatMap { $0.split(separator: "/").last.map(String.init) })
     }
 
+    /// eBay's OAuth token endpoint, on the API's own host.
+    func tokenURL() throws(ChannelCallError) -> String {
+        try self.context.connection.base() + "/identity/v1/oauth2/token"
+    }
+
     private func send(
         _ method: ChannelRequest.Method, _ path: String, _ parameters: [(String, String)] = [], body: JSONValue? = nil
     ) async throws(ChannelCallError) -> ChannelResponse {
         let connection = self.context.connection
-        let base = try connection.base()
         let clientID = try connection.credential("client_id")
         let token = try await self.context.http.tokens.token(
-            url: base + "/identity/v1/oauth2/token",
+            url: try self.tokenURL(),
             form: [
                 ("grant_type", "refresh_token"), ("refresh_token", try connection.credential("refresh_token")),
                 ("scope", Self.scopes.joined(separator: " ")),
             ],
             basic: (clientID, try connection.credential("client_secret")), via: self.context.http,
             throttle: self.context.throttle("oauth", Self.limit))
-        let url = base + path + (parameters.isEmpty ? "" : "?" + URLQuery.encode(parameters))
+        let url = try connection.base() + path + (parameters.isEmpty ? "" : "?" + URLQuery.encode(parameters))
         let headers = [(name: "Authorization", value: "Bearer \(token)")]
         let request = body.map { ChannelRequest(method, url, headers: headers, json: $0) } ?? ChannelRequest(method, url, headers: headers)
         return try await self.context.send(request, "sell", Self.limit)

@@ -8,7 +8,7 @@ import Kernel
 public struct EbayChannel: ChannelProvider {
     public static let provider = Provider.ebay
     public static let credentialKeys = CredentialKeys(
-        required: ["client_id", "client_secret", "refresh_token"], optional: ["verification_token"])
+        required: ["client_id", "client_secret", "refresh_token"], optional: ["verification_token"], granted: ["refresh_token"])
 
     public let context: ChannelContext
 

@@ -5,7 +5,8 @@ import Kernel
 /// client secret). Webhook bodies are the REST resource without its root key.
 public struct ShopifyChannel: ChannelProvider {
     public static let provider = Provider.shopify
-    public static let credentialKeys = CredentialKeys(required: ["client_secret", "access_token"], optional: ["client_id"])
+    public static let credentialKeys = CredentialKeys(
+        required: ["client_secret", "access_token"], optional: ["client_id"], granted: ["access_token"])
 
     public let context: ChannelContext
 

@@ -61,19 +61,33 @@ extension TikTokChannel {
         return MessageAuthentication.sign(secret + Array((path + canonical).utf8) + body + secret, key: secret, encoding: .hex)
     }
 
-    /// POSTs `body` to `path`, signed, and answers the envelope's `data`.
+    /// POSTs `body` to `path` for the instance's shop, signed, and answers the envelope's `data`.
     private func call(_ path: String, _ parameters: [(String, String)] = [], body: JSONValue) async throws(ChannelCallError) -> JSONValue {
         let connection = self.context.connection
+        return try await self.signed(
+            .POST, path, [("shop_cipher", try connection.credential("shop_cipher"))] + parameters, body: body,
+            token: try connection.credential("access_token"))
+    }
+
+    /// Sends a signed call (`app_key`, `timestamp` and `sign` added to `parameters`) with `token`, and answers the
+    /// envelope's `data`; a non-zero `code` is a refusal.
+    func signed(
+        _ method: ChannelRequest.Method, _ path: String, _ parameters: [(String, String)], body: JSONValue?, token: String
+    ) async throws(ChannelCallError) -> JSONValue {
+        let connection = self.context.connection
         let appSecret = try connection.credential("app_secret")
-        let appKey = try connection.credential("app_key")
-        let shopCipher = try connection.credential("shop_cipher")
-        let token = try connection.credential("access_token")
-        let query = [("app_key", appKey), ("timestamp", String(Int(Date().timeIntervalSince1970))), ("shop_cipher", shopCipher)] + parameters
-        let bytes = body.serialized()
+        let query = [("app_key", try connection.credential("app_key")), ("timestamp", String(Int(Date().timeIntervalSince1970)))] + parameters
+        let bytes = body?.serialized() ?? []
         let sign = Self.signature(path: path, parameters: query, body: bytes, appSecret: appSecret)
         let url = try connection.base() + path + "?" + URLQuery.encode(query + [("sign", sign)])
-        let request = ChannelRequest(.POST, url, headers: [("x-tts-access-token", token), ("Content-Type", "application/json")], body: bytes)
-        let answer = try await self.context.json(request, "api", Self.limit)
+        var headers = [(name: "x-tts-access-token", value: token)]
+        if body != nil { headers.append(("Content-Type", "application/json")) }
+        let answer = try await self.context.json(ChannelRequest(method, url, headers: headers, body: body == nil ? nil : bytes), "api", Self.limit)
+        return try Self.data(of: answer)
+    }
+
+    /// The `data` of a `{code, message, data}` envelope; a non-zero `code` is a refusal.
+    static func data(of answer: JSONValue) throws(ChannelCallError) -> JSONValue {
         guard let code = answer["code"]?.int else { throw .malformed("the answer has no code") }
         guard code == 0 else { throw .rejected(status: 422, message: "\(code) \(answer["message"]?.text ?? "")") }
         return answer["data"] ?? .null

@@ -5,7 +5,9 @@ import Kernel
 /// body `{type, shop_id, timestamp, data}`).
 public struct TikTokChannel: ChannelProvider {
     public static let provider = Provider.tiktok
-    public static let credentialKeys = CredentialKeys(required: ["app_key", "app_secret", "access_token"], optional: ["shop_cipher"])
+    public static let credentialKeys = CredentialKeys(
+        required: ["app_key", "app_secret", "access_token"], optional: ["shop_cipher", "refresh_token"],
+        granted: ["access_token", "shop_cipher", "refresh_token"])
 
     public let context: ChannelContext
 

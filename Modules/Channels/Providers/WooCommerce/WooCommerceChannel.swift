@@ -5,7 +5,8 @@ import Kernel
 /// secret; the body is the REST resource itself). A new webhook's ping is a form body `webhook_id=N` with no signature.
 public struct WooCommerceChannel: ChannelProvider {
     public static let provider = Provider.woocommerce
-    public static let credentialKeys = CredentialKeys(required: ["consumer_key", "consumer_secret", "webhook_secret"])
+    public static let credentialKeys = CredentialKeys(
+        required: ["consumer_key", "consumer_secret"], optional: ["webhook_secret"], granted: ["consumer_key", "consumer_secret"])
 
     public let context: ChannelContext
 

@@ -18,6 +18,13 @@ extension IntegrationsService {
             logger: self.logger)
     }
 
+    /// An adapter's view of a stored instance.
+    func channelContext(_ instance: IntegrationInstance, credentials: ChannelCredentials, tenant: TenantID) -> ChannelContext {
+        self.channelContext(
+            tenant: tenant, instance: instance.id, apiBaseURL: instance.apiBaseURL, credentials: credentials,
+            settings: Self.settings(instance.connectionSettings))
+    }
+
     /// The text-valued members of an instance's connection settings (`marketplace_id`, `token_url`…).
     static func settings(_ json: String) -> [String: String] {
         guard case .object(let members) = (try? JSONParser.parse(json)) ?? .null else { return [:] }

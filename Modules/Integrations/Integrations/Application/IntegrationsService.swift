@@ -14,15 +14,17 @@ public struct IntegrationsService: IntegrationsFacade {
     let ebayKeys = EbayNotificationKeys.Cache()
     let webhookRoutes = WebhookRouteCache()
     let webhookRecorder: WebhookRecorder
+    let links: AuthorizationLinks
     let logger: Logger
 
     public init(
-        database: Database, vault: CredentialVault, clock: any WallClock, channelHTTP: ChannelHTTP = ChannelHTTP(),
+        database: Database, vault: CredentialVault, clock: any WallClock, links: AuthorizationLinks, channelHTTP: ChannelHTTP = ChannelHTTP(),
         logger: Logger = Logger(label: "switchyard.integrations")
     ) {
         self.database = database
         self.vault = vault
         self.clock = clock
+        self.links = links
         self.channelHTTP = channelHTTP
         self.webhookRecorder = WebhookRecorder(database: database)
         self.logger = logger
@@ -33,13 +35,13 @@ public struct IntegrationsService: IntegrationsFacade {
         let baseURL = try InstanceRules.baseURL(new.apiBaseURL)
         let integrationSettings = try InstanceRules.settings(new.integrationSettings, field: "integrationSettings")
         let connectionSettings = try InstanceRules.settings(new.connectionSettings, field: "connectionSettings")
-        let credentials = try InstanceRules.credentials(new.credentials, provider: new.provider)
+        let (credentials, status) = try InstanceRules.credentials(new.credentials, provider: new.provider)
         return try await self.database.withTenant(tenant) { transaction in
             let id = try await InstanceStore.insert(
                 provider: new.provider, name: name, apiBaseURL: baseURL, integrationSettings: integrationSettings,
                 connectionSettings: connectionSettings, credentialNames: [], pollIntervalMinutes: new.provider.defaultPollIntervalMinutes,
                 in: transaction)
-            try await self.storeCredentials(credentials, for: id, in: transaction)
+            try await self.storeCredentials(credentials, status: status, for: id, in: transaction)
             return try await self.recorded(id, event: "integration.created", actor: actor, in: transaction)
         }
     }
@@ -58,7 +60,7 @@ public struct IntegrationsService: IntegrationsFacade {
             try await InstanceStore.update(
                 id, mode: update.mode, name: name, apiBaseURL: baseURL, integrationSettings: integrationSettings,
                 connectionSettings: connectionSettings, in: transaction)
-            if let credentials { try await self.storeCredentials(credentials, for: id, in: transaction) }
+            if let credentials { try await self.storeCredentials(credentials.0, status: credentials.1, for: id, in: transaction) }
             return try await self.recorded(id, event: "integration.updated", actor: actor, in: transaction)
         }
     }
@@ -68,8 +70,7 @@ public struct IntegrationsService: IntegrationsFacade {
     {
         if let minutes = enablement.pollIntervalMinutes { _ = try InstanceRules.pollInterval(minutes) }
         return try await self.database.withTenant(tenant) { transaction in
-            let current = try await self.existing(id, in: transaction)
-            guard current.status != .disconnected else { throw IntegrationsError.instanceDisconnected(id) }
+            try await self.existing(id, in: transaction).requireConnected()
             try await InstanceStore.enable(id, enablement, in: transaction)
             let enabled = try await self.recorded(id, event: "integration.enabled", actor: actor, in: transaction)
             if enabled.provider != .partner {
@@ -99,7 +100,8 @@ public struct IntegrationsService: IntegrationsFacade {
     public func syncOrdersNow(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> Int64 {
         try await self.database.withTenant(tenant) { transaction in
             let instance = try await self.existing(id, in: transaction)
-            guard instance.status == .connected, instance.provider != .partner else { throw IntegrationsError.instanceDisconnected(id) }
+            try instance.requireConnected()
+            guard instance.provider != .partner else { throw IntegrationsError.instanceDisconnected(id) }
             let job = try await JobQueue.enqueue(
                 SyncInstanceOrders(instanceID: id.rawValue, trigger: .manual), options: JobOptions(uniqueKey: SyncInstanceOrders.uniqueKey(id)),
                 in: transaction)
@@ -189,7 +191,7 @@ public struct IntegrationsService: IntegrationsFacade {
 
     /// Runs a change that can alter where an instance's webhooks lead or how they verify (credentials, status, deletion),
     /// and forgets the instance's cached route once the change is committed.
-    private func changingRoute(
+    func changingRoute(
         _ id: IntegrationInstanceID, tenant: TenantID, _ body: (Transaction) async throws -> IntegrationInstance
     ) async throws -> IntegrationInstance {
         let instance = try await self.database.withTenant(tenant, body)
@@ -202,12 +204,22 @@ public struct IntegrationsService: IntegrationsFacade {
         return try self.vault.open(sealed, tenant: route.tenant, instance: route.instance)
     }
 
-    private func storeCredentials(_ credentials: ChannelCredentials, for id: IntegrationInstanceID, in transaction: Transaction) async throws {
+    /// Seals and keeps an instance's credentials; `status` is what they make it (`pending` until a consent grants the
+    /// rest, else `connected`).
+    func storeCredentials(_ credentials: ChannelCredentials, status: InstanceStatus, for id: IntegrationInstanceID, in transaction: Transaction)
+        async throws
+    {
         let sealed = credentials.values.isEmpty ? nil : try self.vault.seal(credentials, tenant: transaction.tenant, instance: id)
-        try await InstanceStore.storeCredentials(sealed, names: credentials.values.keys.sorted(), for: id, in: transaction)
+        try await InstanceStore.storeCredentials(sealed, names: credentials.values.keys.sorted(), status: status, for: id, in: transaction)
     }
 
-    private func recorded(_ id: IntegrationInstanceID, event: String, actor: String, in transaction: Transaction) async throws
+    /// The instance's credentials, opened.
+    func storedCredentials(_ id: IntegrationInstanceID, in transaction: Transaction) async throws -> ChannelCredentials {
+        let sealed = try await InstanceStore.sealedCredentials(id, in: transaction)
+        return try sealed.map { try self.vault.open($0, tenant: transaction.tenant, instance: id) } ?? ChannelCredentials()
+    }
+
+    func recorded(_ id: IntegrationInstanceID, event: String, actor: String, in transaction: Transaction) async throws
         -> IntegrationInstance
     {
         try await self.activity(id, event: event, actor: actor, in: transaction)
@@ -215,7 +227,7 @@ public struct IntegrationsService: IntegrationsFacade {
         return instance
     }
 
-    private func activity(_ id: IntegrationInstanceID, event: String, actor: String, in transaction: Transaction) async throws {
+    func activity(_ id: IntegrationInstanceID, event: String, actor: String, in transaction: Transaction) async throws {
         try await ActivityLog.record(
             NewActivity(actorType: "user", actorID: actor, subjectType: "IntegrationInstance", subjectID: "\(id)", event: event),
             in: transaction)

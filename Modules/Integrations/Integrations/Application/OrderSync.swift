@@ -38,9 +38,8 @@ extension IntegrationsService {
         let started = try await self.database.withTenant(tenant) {
             transaction -> (IntegrationInstance, ChannelCredentials, SyncStateStore.State, SyncRunID)? in
             guard let instance = try await InstanceStore.find(id, in: transaction) else { throw IntegrationsError.instanceNotFound(id) }
-            guard instance.status == .connected else { throw IntegrationsError.instanceDisconnected(id) }
-            let sealed = try await InstanceStore.sealedCredentials(id, in: transaction)
-            let credentials = try sealed.map { try self.vault.open($0, tenant: tenant, instance: id) } ?? ChannelCredentials()
+            try instance.requireConnected()
+            let credentials = try await self.storedCredentials(id, in: transaction)
             let state = try await SyncStateStore.lock(id, in: transaction)
             if try await SyncRunStore.isRunning(instance: id, operation: .ordersPull, withinSeconds: Self.abandonedRunSeconds, in: transaction) {
                 return nil
@@ -52,9 +51,7 @@ extension IntegrationsService {
         guard
             let adapter = ChannelAdapters.adapter(
                 for: instance.provider,
-                context: self.channelContext(
-                    tenant: tenant, instance: id, apiBaseURL: instance.apiBaseURL, credentials: credentials,
-                    settings: Self.settings(instance.connectionSettings)))
+                context: self.channelContext(instance, credentials: credentials, tenant: tenant))
         else {
             try await self.finish(run, tenant: tenant, status: .failed, warning: nil, error: "\(instance.provider.rawValue) is not pulled from")
             throw JobFailure.permanent("\(instance.provider.rawValue) instances are not pulled from")

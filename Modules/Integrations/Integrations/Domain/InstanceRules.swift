@@ -30,14 +30,16 @@ enum InstanceRules {
         return text
     }
 
-    /// Credentials must be the provider's own names, every required one present and non-empty.
-    static func credentials(_ values: [String: String], provider: Provider) throws(IntegrationsError) -> ChannelCredentials {
+    /// Credentials must be the provider's own names with every required one present and non-empty, except those a
+    /// seller's consent grants: without them the instance is `pending` until it is authorized.
+    static func credentials(_ values: [String: String], provider: Provider) throws(IntegrationsError) -> (ChannelCredentials, InstanceStatus) {
         let keys = ChannelAdapters.credentialKeys(for: provider)
         let unknown = values.keys.filter { !keys.all.contains($0) }.sorted()
         guard unknown.isEmpty else { throw .unknownCredentials(provider: provider, names: unknown) }
         let missing = keys.required.filter { (values[$0] ?? "").isEmpty }
-        guard missing.isEmpty else { throw .missingCredentials(provider: provider, names: missing) }
-        return ChannelCredentials(values.filter { !$0.value.isEmpty })
+        let awaitingConsent = !missing.isEmpty && ChannelAdapters.authorizationType(for: provider) != nil && missing.allSatisfy(keys.granted.contains)
+        guard missing.isEmpty || awaitingConsent else { throw .missingCredentials(provider: provider, names: missing) }
+        return (ChannelCredentials(values.filter { !$0.value.isEmpty }), awaitingConsent ? .pending : .connected)
     }
 
     static func pollInterval(_ minutes: Int) throws(IntegrationsError) -> Int {

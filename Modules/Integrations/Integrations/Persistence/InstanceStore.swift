@@ -32,11 +32,15 @@ enum InstanceStore {
         }
     }
 
-    static func storeCredentials(_ sealed: [UInt8]?, names: [String], for id: IntegrationInstanceID, in transaction: Transaction) async throws {
+    static func storeCredentials(
+        _ sealed: [UInt8]?, names: [String], status: InstanceStatus, for id: IntegrationInstanceID, in transaction: Transaction
+    ) async throws {
         try await transaction.query(
             .dynamic(
-                "UPDATE integrations.instances SET credentials_sealed = $3, credential_names = $4, updated_at = now() WHERE tenant_id = $1 AND id = $2",
-                transaction.tenant.rawValue, id.rawValue, sealed.map { ByteBuffer(bytes: $0) }, names))
+                """
+                UPDATE integrations.instances SET credentials_sealed = $3, credential_names = $4, status = $5, updated_at = now()
+                WHERE tenant_id = $1 AND id = $2
+                """, transaction.tenant.rawValue, id.rawValue, sealed.map { ByteBuffer(bytes: $0) }, names, status.rawValue))
     }
 
     static func find(_ id: IntegrationInstanceID, forUpdate: Bool = false, in transaction: Transaction) async throws -> IntegrationInstance? {
