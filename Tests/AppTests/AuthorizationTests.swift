@@ -141,6 +141,14 @@ import Testing
 
             let answer = try await Self.consent(try await Self.start(id, context))
             #expect(try await Self.visit(answer).location == Self.adminPage(id) + "?authorization=connected")
+            let rotate = """
+                mutation($id: ID!, $input: IntegrationInstanceUpdateInput!) { integrationInstanceUpdate(id: $id, input: $input) { userErrors { code } } }
+                """
+            let appOnly = SandboxCredentials.appCredentials(.ebay).map { ["name": $0.key, "value": $0.value] }
+            _ = try await context.client.graphQL(rotate, variables: ["id": id, "input": ["credentials": appOnly]], headers: context.owner)
+            let rotated = try await Self.instance(id, context)
+            #expect(rotated["status"] as? String == "CONNECTED", "rotating the app's credentials keeps the consent: \(rotated)")
+            #expect((rotated["credentialNames"] as? [String] ?? []).contains("refresh_token"))
             #expect(
                 try await Self.visit(answer).location == "\(AppFixture.adminURL)/integrations?authorization=failed&reason=invalid_state",
                 "a spent state is unknown")
@@ -173,14 +181,31 @@ import Testing
                     == "\(AppFixture.adminURL)/integrations?authorization=failed&reason=invalid_state", "another provider's state")
             #expect(try await Self.instance(amazon, context)["status"] as? String == "PENDING")
 
+            let started = try #require(URLComponents(string: try await Self.start(amazon, context))?.queryItems?.first { $0.name == "state" }?.value)
+            let bogusCode = "\(context.publicURL)/oauth/amazon/callback?state=\(started)&spapi_oauth_code=never-issued&selling_partner_id=A1"
+            #expect(
+                try await Self.visit(bogusCode).location == Self.adminPage(amazon) + "?authorization=failed&reason=channel_rejected",
+                "the token endpoint refuses a code it never issued")
+
+            let woo = try await Self.pending(.woocommerce, context)
+            let wooState = try #require(URLComponents(string: try await Self.start(woo, context))?.queryItems?.first { $0.name == "user_id" }?.value)
+            _ = try await context.client.graphQL(
+                "mutation($id: ID!) { integrationInstanceDisconnect(id: $id) { userErrors { code } } }", variables: ["id": woo],
+                headers: context.owner)
+            #expect(
+                try await context.fixture.count("integrations.authorization_states WHERE instance_id = \(woo.split(separator: "/").last ?? "")") == 0,
+                "disconnecting drops the consent")
+
             var post = HTTPClientRequest(url: "\(context.publicURL)/oauth/woocommerce/callback")
             post.method = .POST
             post.headers.add(name: "Content-Type", value: "application/json")
             post.body = .bytes(
-                ByteBuffer(string: #"{"key_id":1,"user_id":"nope","consumer_key":"ck_x","consumer_secret":"cs_x","key_permissions":"read_write"}"#))
+                ByteBuffer(
+                    string: #"{"key_id":1,"user_id":"\#(wooState)","consumer_key":"ck_x","consumer_secret":"cs_x","key_permissions":"read_write"}"#))
             let refused = try await Self.browser.execute(post, timeout: .seconds(30))
             let body = String(buffer: try await refused.body.collect(upTo: 1 << 20))
-            #expect(refused.status.code == 422 && body.contains("invalid_state"), "\(refused.status) \(body)")
+            #expect(refused.status.code == 422 && body.contains("invalid_state"), "a late post after a disconnect: \(refused.status) \(body)")
+            #expect(try await Self.instance(woo, context)["status"] as? String == "DISCONNECTED")
         }
     }
 
@@ -195,7 +220,7 @@ import Testing
                 value(shopify, "integrationAuthorizationSetup") as? NSDictionary
                     == [
                         "method": "CONSENT", "callbackStyle": "BROWSER_REDIRECT", "callbackUrl": "http://127.0.0.1:8080/oauth/shopify/callback",
-                        "appCredentials": ["client_secret"], "grantedCredentials": ["access_token"],
+                        "appCredentials": ["client_id", "client_secret"], "grantedCredentials": ["access_token"],
                     ], "\(shopify)")
             let (_, woo) = try await client.graphQL(setup, variables: ["p": "WOOCOMMERCE"], headers: owner)
             #expect(value(woo, "integrationAuthorizationSetup", "callbackStyle") as? String == "SERVER_POST")
@@ -220,6 +245,9 @@ import Testing
             let (_, refused) = try await client.graphQL(Self.authorize, variables: ["id": walmartID], headers: owner)
             #expect(firstError(refused, "integrationInstanceAuthorize") == "AUTHORIZATION_NOT_SUPPORTED", "\(refused)")
             #expect(firstError(try await create("WALMART", ["client_id": "id"]), "integrationInstanceCreate") == "MISSING_CREDENTIALS")
+            #expect(
+                value(try await create("SHOPIFY", ["client_secret": "secret"]), "integrationInstanceCreate", "userErrors", 0, "message") as? String
+                    == "A shopify integration needs the credentials client_id.", "the consent page needs the app's id")
             let noApp = try await create("SHOPIFY", [:])
             #expect(
                 value(noApp, "integrationInstanceCreate", "userErrors", 0, "message") as? String

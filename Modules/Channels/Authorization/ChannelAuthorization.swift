@@ -5,6 +5,9 @@ import Foundation
 public protocol ChannelAuthorization: ChannelProvider {
     /// How the provider hands the consent back.
     static var callbackStyle: AuthorizationCallbackStyle { get }
+    /// The app's credentials the instance must hold to start a consent (the required ones a consent does not grant,
+    /// unless the provider needs more, as Shopify's and BigCommerce's consent pages need the `client_id`).
+    static var consentCredentials: [String] { get }
 
     /// Where the seller's browser goes to consent.
     func consentURL(_ request: ConsentRequest) throws(ChannelCallError) -> String
@@ -19,6 +22,10 @@ public protocol ChannelAuthorization: ChannelProvider {
 
 extension ChannelAuthorization {
     public static var callbackStyle: AuthorizationCallbackStyle { .browserRedirect }
+
+    public static var consentCredentials: [String] {
+        Self.credentialKeys.required.filter { !Self.credentialKeys.granted.contains($0) }
+    }
 
     public static func state(of callback: AuthorizationCallback) -> String? {
         callback.parameters["state"]

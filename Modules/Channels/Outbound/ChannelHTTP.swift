@@ -80,7 +80,8 @@ public struct ChannelHTTP: Sendable {
             return ChannelResponse(
                 status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: Array(buffer: body))
         } catch {
-            throw .unreachable("\(request.method.rawValue) \(request.url): \(error)")
+            // The query stays out: some providers take secrets there (TikTok's token/get).
+            throw .unreachable("\(request.method.rawValue) \(request.url.split(separator: "?").first ?? ""): \(error)")
         }
     }
 

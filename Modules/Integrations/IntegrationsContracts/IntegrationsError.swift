@@ -18,6 +18,8 @@ public enum IntegrationsError: DomainError, Equatable {
     case authorizationNotSupported(Provider)
     /// A consent's callback whose state is unknown, spent, lapsed or another provider's.
     case authorizationStateInvalid
+    /// A consent's callback that failed on our side (the database, not the provider); the state is spent.
+    case authorizationInterrupted
     case eventNotFound(InboundEventID)
     case eventNotReprocessable(InboundEventID, InboundEventStatus, InboundEventSource)
     case invalidLimit(Int)
@@ -32,7 +34,7 @@ public enum IntegrationsError: DomainError, Equatable {
         case .duplicateName: .conflict
         case .instanceNotFound, .eventNotFound, .webhookEndpointUnknown: .notFound
         case .instanceDisconnected, .instancePending, .eventNotReprocessable, .authorizationStateInvalid: .ruleViolated
-        case .credentialsUnreadable: .unavailable
+        case .credentialsUnreadable, .authorizationInterrupted: .unavailable
         }
     }
 
@@ -51,6 +53,7 @@ public enum IntegrationsError: DomainError, Equatable {
         case .instancePending: "instance_pending"
         case .authorizationNotSupported: "authorization_not_supported"
         case .authorizationStateInvalid: "invalid_state"
+        case .authorizationInterrupted: "authorization_interrupted"
         case .eventNotFound: "event_not_found"
         case .eventNotReprocessable: "event_not_reprocessable"
         case .invalidLimit: "invalid_limit"
@@ -78,6 +81,7 @@ public enum IntegrationsError: DomainError, Equatable {
             "A \(provider.rawValue) integration connects with its credentials alone; there is no consent to authorize."
         case .authorizationStateInvalid:
             "This consent's state is unknown, already used or older than 15 minutes; start the authorization again."
+        case .authorizationInterrupted: "The consent could not be completed on our side; start the authorization again."
         case .eventNotFound(let id): "Inbound event \(id) does not exist."
         case .eventNotReprocessable(let id, let status, let source):
             if source == .partnerAPI {

@@ -41,7 +41,7 @@ enum SandboxWooCommerce: SandboxChannel {
             ])
             let status = await sandbox.webhooks.send(
                 SandboxDelivery(id: userID, headers: [("Content-Type", "application/json")], body: keys.serialized()), to: callbackURL)
-            let success = (200..<300).contains(status) ? "1" : "0"
+            let success = status == 200 ? "1" : "0"
             return SandboxConsent.redirect(
                 to: returnURL + (returnURL.contains("?") ? "&" : "?") + URLQuery.encode([("success", success), ("user_id", userID)]))
         }

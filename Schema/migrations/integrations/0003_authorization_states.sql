@@ -14,4 +14,5 @@ CREATE TABLE integrations.authorization_states (
 -- The callback knows only the state: it is found across tenants by its hash.
 CREATE UNIQUE INDEX authorization_states_by_hash ON integrations.authorization_states (state_hash);
 CREATE INDEX authorization_states_by_expiry ON integrations.authorization_states (tenant_id, expires_at);
+CREATE INDEX authorization_states_by_instance ON integrations.authorization_states (tenant_id, instance_id);
 SELECT platform.isolate_by_tenant('integrations.authorization_states');

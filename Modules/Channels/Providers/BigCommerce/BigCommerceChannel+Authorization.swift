@@ -6,6 +6,8 @@ extension BigCommerceChannel: ChannelAuthorization {
     static let defaultTokenURL = "https://login.bigcommerce.com/oauth2/token"
     static let scopes = ["store_v2_orders", "store_v2_products", "store_inventory", "store_v2_information_read_only"]
 
+    public static var consentCredentials: [String] { ["client_id", "client_secret"] }
+
     public func consentURL(_ request: ConsentRequest) throws(ChannelCallError) -> String {
         let connection = self.context.connection
         return self.consentURL(

@@ -9,6 +9,8 @@ extension ShopifyChannel: ChannelAuthorization {
         "write_fulfillments", "read_merchant_managed_fulfillment_orders", "write_merchant_managed_fulfillment_orders",
     ]
 
+    public static var consentCredentials: [String] { ["client_id", "client_secret"] }
+
     public func consentURL(_ request: ConsentRequest) throws(ChannelCallError) -> String {
         let connection = self.context.connection
         return self.consentURL(

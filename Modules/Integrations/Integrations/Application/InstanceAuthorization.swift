@@ -21,8 +21,7 @@ extension IntegrationsService {
         }
         return AuthorizationSetup(
             provider: provider, method: .consent, callbackStyle: AuthorizationSetup.CallbackStyle(rawValue: type.callbackStyle.rawValue),
-            callbackURL: self.callbackURL(provider),
-            appCredentials: keys.required.filter { !keys.granted.contains($0) }, grantedCredentials: keys.granted.sorted())
+            callbackURL: self.callbackURL(provider), appCredentials: type.consentCredentials, grantedCredentials: keys.granted.sorted())
     }
 
     public func startAuthorization(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> AuthorizationStart {
@@ -66,11 +65,11 @@ extension IntegrationsService {
             let grant = try await authorization.redeem(callback, callbackURL: self.callbackURL(provider))
             try await self.storeGrant(grant, for: id, startedBy: started.startedBy, tenant: started.tenant)
             return AuthorizationOutcome(instance: id, failure: nil, returnURL: self.returnURL(id) + "?authorization=connected")
-        } catch let error as any DomainError {
-            self.logger.warning(
-                "consent not completed",
-                metadata: ["instance": "\(started.tenant)/\(id)", "provider": "\(provider.rawValue)", "reason": "\(error.code)"])
-            return self.failed(id, error)
+        } catch {
+            self.logger.log(
+                level: error is any DomainError ? .warning : .error, "consent not completed",
+                metadata: ["instance": "\(started.tenant)/\(id)", "provider": "\(provider.rawValue)", "error": "\(String(reflecting: error))"])
+            return self.failed(id, error as? any DomainError ?? IntegrationsError.authorizationInterrupted)
         }
     }
 
@@ -82,7 +81,10 @@ extension IntegrationsService {
             let current = try await self.storedCredentials(id, in: transaction)
             let (credentials, status) = try InstanceRules.credentials(
                 current.values.merging(grant.credentials) { _, granted in granted }, provider: instance.provider)
-            guard status == .connected else { throw ChannelCallError.malformed("the consent granted too little to connect") }
+            guard status == .connected else {
+                let missing = ChannelAdapters.credentialKeys(for: instance.provider).required.filter { credentials.values[$0] == nil }
+                throw IntegrationsError.missingCredentials(provider: instance.provider, names: missing)
+            }
             try await self.storeCredentials(credentials, status: status, for: id, in: transaction)
             try await InstanceStore.update(
                 id, mode: .merge, name: nil, apiBaseURL: nil, integrationSettings: nil, connectionSettings: settings, in: transaction)
@@ -90,6 +92,7 @@ extension IntegrationsService {
         }
     }
 
+    /// Back to the instance's page (the integrations list when the state named none) with the failure's code.
     private func failed(_ id: IntegrationInstanceID?, _ error: any DomainError) -> AuthorizationOutcome {
         let page = id.map(self.returnURL) ?? self.links.adminURL + "/integrations"
         return AuthorizationOutcome(

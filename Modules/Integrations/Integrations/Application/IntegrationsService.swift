@@ -56,7 +56,11 @@ public struct IntegrationsService: IntegrationsFacade {
         let connectionSettings = try update.connectionSettings.map { try InstanceRules.settings($0, field: "connectionSettings") }
         return try await self.changingRoute(id, tenant: tenant) { transaction in
             let current = try await self.existing(id, in: transaction)
-            let credentials = try update.credentials.map { try InstanceRules.credentials($0, provider: current.provider) }
+            var credentials: (ChannelCredentials, InstanceStatus)?
+            if let given = update.credentials {
+                credentials = try InstanceRules.credentials(
+                    try await self.keepingGrant(given, of: current, in: transaction), provider: current.provider)
+            }
             try await InstanceStore.update(
                 id, mode: update.mode, name: name, apiBaseURL: baseURL, integrationSettings: integrationSettings,
                 connectionSettings: connectionSettings, in: transaction)
@@ -114,6 +118,7 @@ public struct IntegrationsService: IntegrationsFacade {
         try await self.changingRoute(id, tenant: tenant) { transaction in
             _ = try await self.existing(id, in: transaction)
             try await InstanceStore.disconnect(id, in: transaction)
+            try await AuthorizationStateStore.delete(instance: id, in: transaction)
             try await JobSchedules.remove(name: SyncInstanceOrders.scheduleName(id), in: transaction)
             return try await self.recorded(id, event: "integration.disconnected", actor: actor, in: transaction)
         }
@@ -123,6 +128,7 @@ public struct IntegrationsService: IntegrationsFacade {
         try await self.changingRoute(id, tenant: tenant) { transaction in
             let instance = try await self.existing(id, in: transaction)
             try await InstanceStore.softDelete(id, in: transaction)
+            try await AuthorizationStateStore.delete(instance: id, in: transaction)
             try await JobSchedules.remove(name: SyncInstanceOrders.scheduleName(id), in: transaction)
             try await JobQueue.enqueue(PurgeDeletedInstance(instanceID: id.rawValue), options: JobOptions(uniqueKey: "\(id)"), in: transaction)
             try await self.activity(id, event: "integration.deleted", actor: actor, in: transaction)
@@ -211,6 +217,16 @@ public struct IntegrationsService: IntegrationsFacade {
     {
         let sealed = credentials.values.isEmpty ? nil : try self.vault.seal(credentials, tenant: transaction.tenant, instance: id)
         try await InstanceStore.storeCredentials(sealed, names: credentials.values.keys.sorted(), status: status, for: id, in: transaction)
+    }
+
+    /// `given` with the credentials a consent granted the instance where `given` leaves them out, so changing the app's
+    /// own (rotating a client secret) keeps the seller's consent.
+    private func keepingGrant(_ given: [String: String], of instance: IntegrationInstance, in transaction: Transaction) async throws
+        -> [String: String]
+    {
+        let granted = ChannelAdapters.credentialKeys(for: instance.provider).granted
+        let stored = try await self.storedCredentials(instance.id, in: transaction).values
+        return given.merging(stored.filter { granted.contains($0.key) }) { given, _ in given }
     }
 
     /// The instance's credentials, opened.

@@ -31,15 +31,21 @@ enum InstanceRules {
     }
 
     /// Credentials must be the provider's own names with every required one present and non-empty, except those a
-    /// seller's consent grants: without them the instance is `pending` until it is authorized.
+    /// seller's consent grants: without them (and with the app's credentials the consent needs) the instance is
+    /// `pending` until it is authorized.
     static func credentials(_ values: [String: String], provider: Provider) throws(IntegrationsError) -> (ChannelCredentials, InstanceStatus) {
         let keys = ChannelAdapters.credentialKeys(for: provider)
         let unknown = values.keys.filter { !keys.all.contains($0) }.sorted()
         guard unknown.isEmpty else { throw .unknownCredentials(provider: provider, names: unknown) }
-        let missing = keys.required.filter { (values[$0] ?? "").isEmpty }
-        let awaitingConsent = !missing.isEmpty && ChannelAdapters.authorizationType(for: provider) != nil && missing.allSatisfy(keys.granted.contains)
-        guard missing.isEmpty || awaitingConsent else { throw .missingCredentials(provider: provider, names: missing) }
-        return (ChannelCredentials(values.filter { !$0.value.isEmpty }), awaitingConsent ? .pending : .connected)
+        let present = { (name: String) in !(values[name] ?? "").isEmpty }
+        let missing = keys.required.filter { !present($0) }
+        guard !missing.isEmpty else { return (ChannelCredentials(values.filter { !$0.value.isEmpty }), .connected) }
+        guard let consent = ChannelAdapters.authorizationType(for: provider), missing.allSatisfy(keys.granted.contains) else {
+            throw .missingCredentials(provider: provider, names: missing)
+        }
+        let missingForConsent = consent.consentCredentials.filter { !present($0) }
+        guard missingForConsent.isEmpty else { throw .missingCredentials(provider: provider, names: missingForConsent) }
+        return (ChannelCredentials(values.filter { !$0.value.isEmpty }), .pending)
     }
 
     static func pollInterval(_ minutes: Int) throws(IntegrationsError) -> Int {

@@ -32,6 +32,14 @@ enum AuthorizationStateStore {
                 """, ByteBuffer(bytes: stateHash), transaction.tenant.rawValue, instance.rawValue, provider.rawValue, startedBy, expiresAt))
     }
 
+    /// Drops the instance's consents under way (it was disconnected or deleted: a late answer connects nothing).
+    static func delete(instance: IntegrationInstanceID, in transaction: Transaction) async throws {
+        try await transaction.query(
+            .dynamic(
+                "DELETE FROM integrations.authorization_states WHERE tenant_id = $1 AND instance_id = $2", transaction.tenant.rawValue,
+                instance.rawValue))
+    }
+
     /// Spends the state across tenants (system scope): the consent it started, `nil` when it is unknown.
     static func take(stateHash: [UInt8], now: Date, in transaction: Transaction) async throws -> Started? {
         let rows = try await transaction.query(

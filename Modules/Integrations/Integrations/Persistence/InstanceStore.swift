@@ -38,7 +38,8 @@ enum InstanceStore {
         try await transaction.query(
             .dynamic(
                 """
-                UPDATE integrations.instances SET credentials_sealed = $3, credential_names = $4, status = $5, updated_at = now()
+                UPDATE integrations.instances SET credentials_sealed = $3, credential_names = $4, status = $5,
+                    disconnected_at = CASE WHEN $5 = 'disconnected' THEN disconnected_at END, updated_at = now()
                 WHERE tenant_id = $1 AND id = $2
                 """, transaction.tenant.rawValue, id.rawValue, sealed.map { ByteBuffer(bytes: $0) }, names, status.rawValue))
     }
