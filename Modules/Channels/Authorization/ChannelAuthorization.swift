@@ -31,11 +31,6 @@ extension ChannelAuthorization {
         callback.parameters["state"]
     }
 
-    /// `url` with `parameters` as its query.
-    func consentURL(_ url: String, _ parameters: [(String, String)]) -> String {
-        url + (url.contains("?") ? "&" : "?") + URLQuery.encode(parameters)
-    }
-
     /// The callback's `name` parameter; a missing one means the seller declined (the provider's `error_description` or
     /// `error` says why when it gives one).
     func consented(_ callback: AuthorizationCallback, _ name: String) throws(ChannelCallError) -> String {

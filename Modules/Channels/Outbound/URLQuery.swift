@@ -15,6 +15,12 @@ public enum URLQuery {
         return output
     }
 
+    /// `url` with `items` added to its query (after `?`, or `&` when it has one already); `url` itself when there are none.
+    public static func appending(_ items: [(String, String)], to url: String) -> String {
+        guard !items.isEmpty else { return url }
+        return url + (url.contains("?") ? "&" : "?") + Self.encode(items)
+    }
+
     /// `a=1&b=2` with both sides escaped, in the order given.
     public static func encode(_ items: [(String, String)]) -> String {
         items.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&")

@@ -1,5 +1,3 @@
-import Kernel
-
 /// How a consent's callback ended: the admin page to send the seller back to (its query says `authorization=connected`,
 /// or `authorization=failed` with the `reason` code) and, when it failed, why.
 public struct AuthorizationOutcome: Sendable, Equatable {
@@ -13,13 +11,10 @@ public struct AuthorizationOutcome: Sendable, Equatable {
         }
     }
 
-    /// The instance the consent was for, when its state was known.
-    public let instance: IntegrationInstanceID?
     public let failure: Failure?
     public let returnURL: String
 
-    public init(instance: IntegrationInstanceID?, failure: Failure?, returnURL: String) {
-        self.instance = instance
+    public init(failure: Failure?, returnURL: String) {
         self.failure = failure
         self.returnURL = returnURL
     }

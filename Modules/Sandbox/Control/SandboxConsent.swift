@@ -37,7 +37,7 @@ enum SandboxConsent {
             }
             let code = await sandbox.authorizations.issue(page.provider)
             let answer = page.answer(code, SandboxHTTP.query(request, "state") ?? "")
-            return Self.redirect(to: redirect + (redirect.contains("?") ? "&" : "?") + URLQuery.encode(answer))
+            return Self.redirect(to: URLQuery.appending(answer, to: redirect))
         }
     }
 

@@ -43,7 +43,7 @@ enum SandboxWooCommerce: SandboxChannel {
                 SandboxDelivery(id: userID, headers: [("Content-Type", "application/json")], body: keys.serialized()), to: callbackURL)
             let success = status == 200 ? "1" : "0"
             return SandboxConsent.redirect(
-                to: returnURL + (returnURL.contains("?") ? "&" : "?") + URLQuery.encode([("success", success), ("user_id", userID)]))
+                to: URLQuery.appending([("success", success), ("user_id", userID)], to: returnURL))
         }
         let api = group.group("wp-json/wc/v3")
         api.get("orders") { request, _ in

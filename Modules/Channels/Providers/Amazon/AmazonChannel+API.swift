@@ -121,7 +121,7 @@ extension AmazonChannel {
                 ("client_secret", try connection.credential("lwa_client_secret")),
             ],
             basic: nil, via: self.context.http, throttle: self.context.throttle("lwaToken", Limits.token))
-        let url = try connection.base() + path + (parameters.isEmpty ? "" : "?" + URLQuery.encode(parameters))
+        let url = URLQuery.appending(parameters, to: try connection.base() + path)
         let headers = [("x-amz-access-token", token)]
         let request = body.map { ChannelRequest(method, url, headers: headers, json: $0) } ?? ChannelRequest(method, url, headers: headers)
         return try await self.context.json(request, operation, limit)

@@ -10,7 +10,7 @@ extension AmazonChannel: ChannelAuthorization {
             ("application_id", try connection.setting("application_id")), ("state", request.state), ("redirect_uri", request.callbackURL),
         ]
         if connection.settings["app_version"] == "beta" { parameters.append(("version", "beta")) }
-        return self.consentURL(connection.endpoint("authorize_url", default: Self.defaultConsentURL), parameters)
+        return URLQuery.appending(parameters, to: connection.endpoint("authorize_url", default: Self.defaultConsentURL))
     }
 
     public func redeem(_ callback: AuthorizationCallback, callbackURL: String) async throws(ChannelCallError) -> AuthorizationGrant {

@@ -87,7 +87,7 @@ extension BigCommerceChannel {
     ) async throws(ChannelCallError) -> JSONValue {
         let connection = self.context.connection
         let store = URLQuery.escape(try connection.credential("store_hash"))
-        let url = try connection.base() + "/stores/\(store)/\(path)" + (parameters.isEmpty ? "" : "?" + URLQuery.encode(parameters))
+        let url = URLQuery.appending(parameters, to: try connection.base() + "/stores/\(store)/\(path)")
         let headers: [(name: String, value: String)] = [("X-Auth-Token", try connection.credential("access_token"))]
         let request = body.map { ChannelRequest(method, url, headers: headers, json: $0) } ?? ChannelRequest(method, url, headers: headers)
         return try await self.context.json(request, "rest", Self.limit)

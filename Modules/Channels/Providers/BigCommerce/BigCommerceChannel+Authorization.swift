@@ -10,12 +10,11 @@ extension BigCommerceChannel: ChannelAuthorization {
 
     public func consentURL(_ request: ConsentRequest) throws(ChannelCallError) -> String {
         let connection = self.context.connection
-        return self.consentURL(
-            connection.endpoint("authorize_url", default: Self.defaultConsentURL),
+        return URLQuery.appending(
             [
                 ("client_id", try connection.credential("client_id")), ("redirect_uri", request.callbackURL), ("response_type", "code"),
                 ("scope", Self.scopes.joined(separator: " ")), ("state", request.state),
-            ])
+            ], to: connection.endpoint("authorize_url", default: Self.defaultConsentURL))
     }
 
     public func redeem(_ callback: AuthorizationCallback, callbackURL: String) async throws(ChannelCallError) -> AuthorizationGrant {

@@ -104,7 +104,7 @@ extension EbayChannel {
             ],
             basic: (clientID, try connection.credential("client_secret")), via: self.context.http,
             throttle: self.context.throttle("oauth", Self.limit))
-        let url = try connection.base() + path + (parameters.isEmpty ? "" : "?" + URLQuery.encode(parameters))
+        let url = URLQuery.appending(parameters, to: try connection.base() + path)
         let headers = [(name: "Authorization", value: "Bearer \(token)")]
         let request = body.map { ChannelRequest(method, url, headers: headers, json: $0) } ?? ChannelRequest(method, url, headers: headers)
         return try await self.context.send(request, "sell", Self.limit)

@@ -69,7 +69,7 @@ extension MagentoChannel {
     ) async throws(ChannelCallError) -> JSONValue {
         let connection = self.context.connection
         let token = try connection.credential("access_token")
-        let url = try connection.base() + "/rest/V1/" + resource + (parameters.isEmpty ? "" : "?" + URLQuery.encode(parameters))
+        let url = URLQuery.appending(parameters, to: try connection.base() + "/rest/V1/" + resource)
         let headers = [("Authorization", "Bearer \(token)")]
         let request = body.map { ChannelRequest(method, url, headers: headers, json: $0) } ?? ChannelRequest(method, url, headers: headers)
         return try await self.context.json(request, "rest", Self.limit)

@@ -92,8 +92,7 @@ extension ShopifyChannel {
 
     private func url(_ resource: String, _ parameters: [(String, String)] = []) throws(ChannelCallError) -> String {
         _ = try self.context.connection.credential("access_token")
-        let query = parameters.isEmpty ? "" : "?" + URLQuery.encode(parameters)
-        return try self.context.connection.base() + "/admin/api/\(Self.apiVersion)/\(resource)" + query
+        return URLQuery.appending(parameters, to: try self.context.connection.base() + "/admin/api/\(Self.apiVersion)/\(resource)")
     }
 
     private func send(_ request: ChannelRequest) async throws(ChannelCallError) -> ChannelResponse {

@@ -13,12 +13,11 @@ extension ShopifyChannel: ChannelAuthorization {
 
     public func consentURL(_ request: ConsentRequest) throws(ChannelCallError) -> String {
         let connection = self.context.connection
-        return self.consentURL(
-            try connection.base() + "/admin/oauth/authorize",
+        return URLQuery.appending(
             [
                 ("client_id", try connection.credential("client_id")), ("scope", Self.scopes.joined(separator: ",")),
                 ("redirect_uri", request.callbackURL), ("state", request.state),
-            ])
+            ], to: try connection.base() + "/admin/oauth/authorize")
     }
 
     public func redeem(_ callback: AuthorizationCallback, callbackURL: String) async throws(ChannelCallError) -> AuthorizationGrant {

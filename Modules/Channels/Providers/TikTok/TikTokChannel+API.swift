@@ -79,7 +79,7 @@ extension TikTokChannel {
         let query = [("app_key", try connection.credential("app_key")), ("timestamp", String(Int(Date().timeIntervalSince1970)))] + parameters
         let bytes = body?.serialized() ?? []
         let sign = Self.signature(path: path, parameters: query, body: bytes, appSecret: appSecret)
-        let url = try connection.base() + path + "?" + URLQuery.encode(query + [("sign", sign)])
+        let url = URLQuery.appending(query + [("sign", sign)], to: try connection.base() + path)
         var headers = [(name: "x-tts-access-token", value: token)]
         if body != nil { headers.append(("Content-Type", "application/json")) }
         let answer = try await self.context.json(ChannelRequest(method, url, headers: headers, body: body == nil ? nil : bytes), "api", Self.limit)

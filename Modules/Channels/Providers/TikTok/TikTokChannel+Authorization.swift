@@ -8,9 +8,9 @@ extension TikTokChannel: ChannelAuthorization {
 
     public func consentURL(_ request: ConsentRequest) throws(ChannelCallError) -> String {
         let connection = self.context.connection
-        return self.consentURL(
-            connection.endpoint("authorize_url", default: Self.defaultConsentURL),
-            [("service_id", try connection.setting("service_id")), ("state", request.state)])
+        return URLQuery.appending(
+            [("service_id", try connection.setting("service_id")), ("state", request.state)],
+            to: connection.endpoint("authorize_url", default: Self.defaultConsentURL))
     }
 
     public func redeem(_ callback: AuthorizationCallback, callbackURL: String) async throws(ChannelCallError) -> AuthorizationGrant {
@@ -21,7 +21,7 @@ extension TikTokChannel: ChannelAuthorization {
             ("grant_type", "authorized_code"),
         ]
         let answer = try await self.tokenGrant(
-            ChannelRequest(.GET, connection.endpoint("token_url", default: Self.defaultTokenURL) + "?" + URLQuery.encode(query)))
+            ChannelRequest(.GET, URLQuery.appending(query, to: connection.endpoint("token_url", default: Self.defaultTokenURL))))
         let data: JSONValue
         do throws(ChannelCallError) {
             data = try Self.data(of: answer)

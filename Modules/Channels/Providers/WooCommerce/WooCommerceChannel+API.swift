@@ -94,7 +94,7 @@ extension WooCommerceChannel {
     }
 
     private func url(_ resource: String, _ parameters: [(String, String)] = []) throws(ChannelCallError) -> String {
-        try self.context.connection.base() + "/wp-json/wc/v3/\(resource)" + (parameters.isEmpty ? "" : "?" + URLQuery.encode(parameters))
+        URLQuery.appending(parameters, to: try self.context.connection.base() + "/wp-json/wc/v3/\(resource)")
     }
 
     private func send(_ request: ChannelRequest) async throws(ChannelCallError) -> ChannelResponse {

@@ -5,12 +5,11 @@ extension WooCommerceChannel: ChannelAuthorization {
     public static var callbackStyle: AuthorizationCallbackStyle { .serverPost }
 
     public func consentURL(_ request: ConsentRequest) throws(ChannelCallError) -> String {
-        self.consentURL(
-            try self.context.connection.base() + "/wc-auth/v1/authorize",
+        URLQuery.appending(
             [
                 ("app_name", "Switchyard"), ("scope", "read_write"), ("user_id", request.state), ("return_url", request.returnURL),
                 ("callback_url", request.callbackURL),
-            ])
+            ], to: try self.context.connection.base() + "/wc-auth/v1/authorize")
     }
 
     public static func state(of callback: AuthorizationCallback) -> String? {

@@ -64,7 +64,7 @@ extension IntegrationsService {
             else { throw IntegrationsError.authorizationNotSupported(provider) }
             let grant = try await authorization.redeem(callback, callbackURL: self.callbackURL(provider))
             try await self.storeGrant(grant, for: id, startedBy: started.startedBy, tenant: started.tenant)
-            return AuthorizationOutcome(instance: id, failure: nil, returnURL: self.returnURL(id) + "?authorization=connected")
+            return AuthorizationOutcome(failure: nil, returnURL: URLQuery.appending([("authorization", "connected")], to: self.returnURL(id)))
         } catch {
             self.logger.log(
                 level: error is any DomainError ? .warning : .error, "consent not completed",
@@ -96,8 +96,8 @@ extension IntegrationsService {
     private func failed(_ id: IntegrationInstanceID?, _ error: any DomainError) -> AuthorizationOutcome {
         let page = id.map(self.returnURL) ?? self.links.adminURL + "/integrations"
         return AuthorizationOutcome(
-            instance: id, failure: AuthorizationOutcome.Failure(code: error.code, message: error.message),
-            returnURL: page + "?" + URLQuery.encode([("authorization", "failed"), ("reason", error.code)]))
+            failure: AuthorizationOutcome.Failure(code: error.code, message: error.message),
+            returnURL: URLQuery.appending([("authorization", "failed"), ("reason", error.code)], to: page))
     }
 
     func callbackURL(_ provider: Provider) -> String {
