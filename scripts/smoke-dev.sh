@@ -73,6 +73,14 @@ webhooks_arrived() {
     return 1
 }
 check "a new sandbox order on every channel arrives as a signed webhook and is processed" webhooks_arrived
+records_pulled() {
+    for _ in $(seq 1 60); do
+        if gql '{ integrationInstances(first: 20) { nodes { provider products: syncInfo(resource: PRODUCTS) { stored } refunds: syncInfo(resource: REFUNDS) { stored } } } }' | python3 -c 'import json,sys; n=[i for i in json.load(sys.stdin)["data"]["integrationInstances"]["nodes"] if i["provider"] != "PARTNER"]; sys.exit(0 if len(n) == 8 and all(i["products"]["stored"] == 12 and i["refunds"]["stored"] >= 1 for i in n) else 1)'; then return 0; fi
+        sleep 0.5
+    done
+    return 1
+}
+check "every sandbox channel's products and refunds are pulled on schedule" records_pulled
 consent_connects() {
     local id url answer back
     id=$(gql '{ integrationInstances(first: 1, filter: {provider: {eq: SHOPIFY}}) { nodes { id } } }' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["integrationInstances"]["nodes"][0]["id"])') || return 1

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// What a webhook delivery announces, in provider-neutral terms: which kind of record changed and its remote id.
 /// Consumers (orders, catalog, inventory) fetch or upsert the record itself.
@@ -24,5 +25,17 @@ public struct ChannelEvent: Sendable, Equatable, Codable {
         self.remoteID = remoteID
         self.remoteStatus = remoteStatus
         self.occurredAt = occurredAt
+    }
+}
+
+extension ChannelEvent.Resource {
+    /// The pull that brings the announced change in: a stock change arrives with the products.
+    public var pulled: RemoteResource? {
+        switch self {
+        case .order: .orders
+        case .refund: .refunds
+        case .product, .inventory: .products
+        case .account, .other: nil
+        }
     }
 }

@@ -18,9 +18,16 @@ public protocol ChannelProvider: Sendable {
 
     /// One page of the orders changed since `query.updatedSince`, oldest change first where the provider can sort. Lines
     /// come with the orders where the provider embeds them; `orderLines` fetches them where it does not.
-    func fetchOrders(_ query: OrderQuery) async throws(ChannelCallError) -> OrderPage
+    func fetchOrders(_ query: PullQuery) async throws(ChannelCallError) -> OrderPage
     /// The lines of a fetched order (Amazon order items, BigCommerce order products); the embedded ones elsewhere.
     func orderLines(_ order: RemoteOrder) async throws(ChannelCallError) -> [JSONValue]
+    /// One page of the products (listings, inventory items) changed since `query.updatedSince`; every product where the
+    /// provider cannot filter by change (eBay, Walmart).
+    func fetchProducts(_ query: PullQuery) async throws(ChannelCallError) -> ProductPage
+    /// The variants of a fetched product (WooCommerce's variations); the embedded ones elsewhere.
+    func productVariants(_ product: RemoteProduct) async throws(ChannelCallError) -> [JSONValue]
+    /// One page of the refunds issued or changed since `query.updatedSince`.
+    func fetchRefunds(_ query: PullQuery) async throws(ChannelCallError) -> RefundPage
     /// Sets the quantities the channel shows; one result per level, in order.
     func pushInventory(_ levels: [InventoryLevel]) async throws(ChannelCallError) -> [InventoryPushResult]
     /// Reports a shipment (the provider's confirm-shipment / fulfillment / shipping-update call).
@@ -32,5 +39,9 @@ extension ChannelProvider {
 
     public func orderLines(_ order: RemoteOrder) async throws(ChannelCallError) -> [JSONValue] {
         order.lines
+    }
+
+    public func productVariants(_ product: RemoteProduct) async throws(ChannelCallError) -> [JSONValue] {
+        product.variants
     }
 }

@@ -111,8 +111,8 @@ public struct Sandbox: Sendable {
 
     /// The stream of new and updated orders: changes every store and delivers webhooks to the registered targets.
     @discardableResult
-    public func advance(newOrders: Int, updates: Int, now: Date = Date()) async -> [Provider: [SandboxOrder]] {
-        let changed = await self.store.advance(newOrders: newOrders, updates: updates, at: now)
+    public func advance(newOrders: Int, updates: Int, refunds: Int = 0, now: Date = Date()) async -> [Provider: [SandboxOrder]] {
+        let changed = await self.store.advance(newOrders: newOrders, updates: updates, refunds: refunds, at: now)
         for (provider, orders) in changed {
             guard let target = await self.webhooks.target(provider) else { continue }
             _ = try? await self.deliverWebhooks(

@@ -99,7 +99,7 @@ import Testing
     func aConsentConnectsTheInstanceAndItsOrdersArePulled(provider: Provider) async throws {
         try await Self.withConsents { context in
             let id = try await Self.pending(provider, context)
-            let syncRefused = try await OrderSyncTests.sync(id, context.client, context.owner)
+            let syncRefused = try await RemotePullTests.sync(id, context.client, context.owner)
             #expect((syncRefused["userErrors"] as? [[String: Any]])?.first?["code"] as? String == "INSTANCE_PENDING", "\(syncRefused)")
 
             let page = try await Self.consent(try await Self.start(id, context))
@@ -118,7 +118,7 @@ import Testing
             #expect(ChannelAdapters.credentialKeys(for: provider).required.allSatisfy(names.contains), "\(names)")
 
             try await withRunningWorker(fastWorker(context.fixture.environment.database, context.fixture.integrationJobs)) {
-                _ = try await OrderSyncTests.sync(id, context.client, context.owner)
+                _ = try await RemotePullTests.sync(id, context.client, context.owner)
                 try await eventually("the pull with the granted credentials finishes") {
                     try await context.fixture.count("integrations.sync_runs WHERE status <> 'running'") == 1
                 }

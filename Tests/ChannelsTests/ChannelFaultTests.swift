@@ -13,8 +13,8 @@ import Testing
     @Test func aRateLimitStormIsWaitedOutAndNoCallArrivesBeforeItsRetryAfter() async throws {
         try await RunningSandbox.run { running in
             await running.sandbox.control.add(Fault(provider: .shopify, kind: .rateLimit, count: 3, retryAfter: 1))
-            let page = try await running.adapter(.shopify).fetchOrders(OrderQuery(updatedSince: Self.since))
-            #expect(page.orders.count == 12)
+            let page = try await running.adapter(.shopify).fetchOrders(PullQuery(updatedSince: Self.since))
+            #expect(page.records.count == 12)
             let calls = await running.sandbox.control.calls(.shopify)
             #expect(calls.map(\.status) == [429, 429, 429, 200])
             #expect(calls.allSatisfy { !$0.early }, "a call arrived inside an announced Retry-After")
@@ -26,9 +26,9 @@ import Testing
         try await RunningSandbox.run { running in
             await running.sandbox.control.add(Fault(provider: .shopify, kind: .rateLimit, count: 1, retryAfter: 120))
             let adapter = running.adapter(.shopify)
-            await #expect(throws: ChannelCallError.throttled(retryAfter: 120)) { try await adapter.fetchOrders(OrderQuery(updatedSince: Self.since)) }
+            await #expect(throws: ChannelCallError.throttled(retryAfter: 120)) { try await adapter.fetchOrders(PullQuery(updatedSince: Self.since)) }
             await #expect(throws: ChannelCallError.self, "the bucket stays paused for everyone") {
-                try await adapter.fetchOrders(OrderQuery(updatedSince: Self.since))
+                try await adapter.fetchOrders(PullQuery(updatedSince: Self.since))
             }
             #expect(await running.sandbox.control.calls(.shopify).count == 1)
         }
@@ -37,13 +37,13 @@ import Testing
     @Test func serverErrorsAreRetriedWithBackoffAndPersistentOnesSurface() async throws {
         try await RunningSandbox.run { running in
             await running.sandbox.control.add(Fault(provider: .shopify, kind: .serverError, count: 2, status: 502))
-            let page = try await running.adapter(.shopify).fetchOrders(OrderQuery(updatedSince: Self.since))
-            #expect(page.orders.count == 12)
+            let page = try await running.adapter(.shopify).fetchOrders(PullQuery(updatedSince: Self.since))
+            #expect(page.records.count == 12)
             #expect(await running.sandbox.control.calls(.shopify).map(\.status) == [502, 502, 200])
 
             await running.sandbox.control.add(Fault(provider: .shopify, kind: .serverError, count: nil, status: 503))
             await #expect(throws: ChannelCallError.unavailable(status: 503)) {
-                try await running.adapter(.shopify).fetchOrders(OrderQuery(updatedSince: Self.since))
+                try await running.adapter(.shopify).fetchOrders(PullQuery(updatedSince: Self.since))
             }
         }
     }
@@ -53,7 +53,7 @@ import Testing
             await running.sandbox.control.add(Fault(provider: .shopify, kind: .slow, count: nil, delayMilliseconds: 3000))
             let policy = ChannelHTTP.Policy(attempts: 1, baseDelay: 0.01, maxInlineWait: 1, timeout: 1)
             await #expect {
-                try await running.adapter(.shopify, policy: policy).fetchOrders(OrderQuery(updatedSince: Self.since))
+                try await running.adapter(.shopify, policy: policy).fetchOrders(PullQuery(updatedSince: Self.since))
             } throws: { error in
                 guard case .unreachable = error as? ChannelCallError else { return false }
                 return true
@@ -67,8 +67,9 @@ import Testing
             await running.sandbox.control.add(
                 Fault(provider: .amazon, kind: .stuckNextToken, count: nil, pathSuffix: "/orders/v0/orders", freshToken: freshToken))
             var received: [RemoteOrder] = []
-            let outcome = try await OrderWalk.run(
-                running.adapter(.amazon), since: Self.since, continuation: nil, maxPages: 10, logger: .init(label: "walk") { _ in running.logs }
+            let outcome = try await RemoteWalk.run(
+                running.adapter(.amazon), RemoteOrder.self, since: Self.since, continuation: nil, maxPages: 10,
+                logger: .init(label: "walk") { _ in running.logs }
             ) { orders, _ in received += orders }
             #expect(outcome.trip == (freshToken ? .noNewItems : .repeatedToken))
             #expect(outcome.pages == 2)
@@ -84,9 +85,9 @@ import Testing
             await running.sandbox.control.add(
                 Fault(provider: .amazon, kind: .stuckNextToken, count: nil, pathSuffix: "/orderItems", freshToken: true))
             let adapter = running.adapter(.amazon)
-            let page = try await adapter.fetchOrders(OrderQuery(updatedSince: Self.since))
-            #expect(page.orders.count == 3)
-            for order in page.orders {
+            let page = try await adapter.fetchOrders(PullQuery(updatedSince: Self.since))
+            #expect(page.records.count == 3)
+            for order in page.records {
                 let stored = try #require(await running.sandbox.store.order(.amazon, id: order.remoteID))
                 let ids = try await adapter.orderLines(order).compactMap { $0["OrderItemId"]?.text }
                 #expect(ids.count == Set(ids).count)
@@ -103,7 +104,7 @@ import Testing
             var refusal: ChannelCallError?
             for _ in 0..<400 where refusal == nil {
                 do {
-                    _ = try await adapter.fetchOrders(OrderQuery(updatedSince: Self.since))
+                    _ = try await adapter.fetchOrders(PullQuery(updatedSince: Self.since))
                 } catch {
                     refusal = (error as? ChannelCallError) ?? .malformed("\(error)")
                 }

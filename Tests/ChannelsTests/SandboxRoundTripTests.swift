@@ -16,8 +16,8 @@ import Testing
             let adapter = running.adapter(provider)
             let expected = await running.sandbox.store.allOrders(provider)
             var received: [RemoteOrder] = []
-            let outcome = try await OrderWalk.run(
-                adapter, since: RunningSandbox.now.addingTimeInterval(-86_400), continuation: nil, maxPages: 50, pageSize: 5,
+            let outcome = try await RemoteWalk.run(
+                adapter, RemoteOrder.self, since: RunningSandbox.now.addingTimeInterval(-86_400), continuation: nil, maxPages: 50, pageSize: 5,
                 logger: .init(label: "t")
             ) { orders, _ in received += orders }
             #expect(outcome.trip == nil)
@@ -36,11 +36,82 @@ import Testing
 
             let changed = await running.sandbox.advance(newOrders: 2, updates: 1, now: RunningSandbox.now.addingTimeInterval(60))
             var next: [RemoteOrder] = []
-            _ = try await OrderWalk.run(
-                adapter, since: try #require(outcome.newestChange).addingTimeInterval(1), continuation: nil, maxPages: 50, logger: .init(label: "t")
+            _ = try await RemoteWalk.run(
+                adapter, RemoteOrder.self, since: try #require(outcome.newestChange).addingTimeInterval(1), continuation: nil, maxPages: 50,
+                logger: .init(label: "t")
             ) { orders, _ in next += orders }
             #expect(Set(next.map(\.remoteID)) == Set((changed[provider] ?? []).map(\.id)))
             #expect(next.count == 3)
+        }
+    }
+
+    @Test(arguments: Self.providers)
+    func pullsEveryProductWithItsStockInPages(provider: Provider) async throws {
+        try await RunningSandbox.run { running in
+            let adapter = running.adapter(provider)
+            let catalog = running.sandbox.store.catalog.items
+            let since = RunningSandbox.now.addingTimeInterval(-30 * 86_400)
+            var received: [RemoteProduct] = []
+            let outcome = try await RemoteWalk.run(
+                adapter, RemoteProduct.self, since: since, continuation: nil, maxPages: 50, pageSize: 5, logger: .init(label: "t")
+            ) {
+                products, _ in received += products
+            }
+            #expect(outcome.trip == nil)
+            #expect(outcome.pages >= 3, "12 products, 5 to a page")
+            #expect(Set(received.map(\.remoteID)).count == catalog.count, "every product once")
+            for item in catalog { #expect(received.contains { Self.text(of: $0).contains("\"\(item.sku)\"") }, "\(item.sku)") }
+
+            let item = catalog[3]
+            let identifiers = SandboxCatalog.identifiers(provider, index: item.index)
+            _ = try await adapter.pushInventory([InventoryLevel(sku: item.sku, quantity: 4_321, identifiers: identifiers)])
+            var changed: [RemoteProduct] = []
+            _ = try await RemoteWalk.run(
+                adapter, RemoteProduct.self, since: try #require(outcome.newestChange ?? since).addingTimeInterval(1), continuation: nil,
+                maxPages: 50,
+                logger: .init(label: "t")
+            ) { products, _ in changed += products }
+            let pushed = try #require(changed.first { Self.text(of: $0).contains("\"\(item.sku)\"") })
+            // Walmart's item report carries no stock.
+            if provider != .walmart { #expect(Self.text(of: pushed).contains("4321"), "the pushed stock") }
+            if outcome.newestChange != nil { #expect(changed.count == 1, "only the product whose stock changed") }
+        }
+    }
+
+    /// A product's JSON with its variants', to look for a SKU or a quantity in whatever shape the provider gives.
+    static func text(of product: RemoteProduct) -> String {
+        String(decoding: product.payload.serialized() + JSONValue.array(product.variants).serialized(), as: UTF8.self)
+    }
+
+    @Test(arguments: Self.providers)
+    func pullsEveryRefundWithItsOrder(provider: Provider) async throws {
+        try await RunningSandbox.run { running in
+            let adapter = running.adapter(provider)
+            let expected = await running.sandbox.store.refunds(provider, since: .distantPast)
+            #expect(expected.count == 2, "orders 5 and 10 of 12 are refunded")
+            var received: [RemoteRefund] = []
+            let outcome = try await RemoteWalk.run(
+                adapter, RemoteRefund.self, since: RunningSandbox.now.addingTimeInterval(-86_400), continuation: nil, maxPages: 50, pageSize: 1,
+                logger: .init(label: "t")
+            ) { refunds, _ in received += refunds }
+            #expect(outcome.trip == nil)
+            #expect(received.map(\.remoteOrderID).sorted() == expected.map(\.order.id).sorted())
+            #expect(Set(received.map(\.remoteID)).count == expected.count, "no refund twice")
+            for refund in received {
+                // Amazon's and eBay's finances report totals only.
+                #expect(refund.lines.count == ([.amazon, .ebay].contains(provider) ? 0 : 1), "\(refund.remoteID)")
+                let amount = try #require(expected.first { $0.order.id == refund.remoteOrderID }).refund.amount
+                #expect(String(decoding: refund.payload.serialized(), as: UTF8.self).contains("\(amount)"), "the refunded amount")
+            }
+
+            let changed = await running.sandbox.advance(newOrders: 0, updates: 0, refunds: 1, now: RunningSandbox.now.addingTimeInterval(-600))
+            let refunded = try #require(changed[provider]?.first)
+            var next: [RemoteRefund] = []
+            _ = try await RemoteWalk.run(
+                adapter, RemoteRefund.self, since: try #require(outcome.newestChange).addingTimeInterval(1), continuation: nil, maxPages: 50,
+                logger: .init(label: "t")
+            ) { refunds, _ in next += refunds }
+            #expect(next.map(\.remoteOrderID) == [refunded.id])
         }
     }
 
@@ -107,7 +178,7 @@ import Testing
                     instanceKey: "wrong", baseURL: running.baseURL(.shopify), credentials: ChannelCredentials(["access_token": "shpat_wrong"])),
                 http: ChannelHTTP(policy: RunningSandbox.policy), signingKeys: WebhookSignatureTests.FixedKeys(keys: [:]), logger: .init(label: "t"))
             await #expect(throws: ChannelCallError.self) {
-                try await ShopifyChannel(context: context).fetchOrders(OrderQuery(updatedSince: .distantPast))
+                try await ShopifyChannel(context: context).fetchOrders(PullQuery(updatedSince: .distantPast))
             }
         }
     }
@@ -127,9 +198,9 @@ import Testing
                         http: http, signingKeys: WebhookSignatureTests.FixedKeys(keys: [:]), logger: .init(label: "t")))
             }
             _ = try await walmart(secret: SandboxCredentials.credentials(.walmart)["client_secret"] ?? "").fetchOrders(
-                OrderQuery(updatedSince: .distantPast))
+                PullQuery(updatedSince: .distantPast))
             await #expect(throws: ChannelCallError.self) {
-                try await walmart(secret: "guessed").fetchOrders(OrderQuery(updatedSince: .distantPast))
+                try await walmart(secret: "guessed").fetchOrders(PullQuery(updatedSince: .distantPast))
             }
         }
     }
@@ -138,8 +209,8 @@ import Testing
     /// read from the pulled order.
     static func lines(of order: SandboxOrder, on provider: Provider, _ running: RunningSandbox) async throws -> [ShipmentConfirmation.Line] {
         guard provider == .tiktok else { return order.lines.map { .init(remoteLineID: $0.lineID, sku: $0.sku, quantity: $0.quantity) } }
-        let page = try await running.adapter(provider).fetchOrders(OrderQuery(updatedSince: order.updatedAt.addingTimeInterval(-1)))
-        let pulled = try #require(page.orders.first { $0.remoteID == order.id })
+        let page = try await running.adapter(provider).fetchOrders(PullQuery(updatedSince: order.updatedAt.addingTimeInterval(-1)))
+        let pulled = try #require(page.records.first { $0.remoteID == order.id })
         return pulled.lines.compactMap { $0["id"]?.text }.map { .init(remoteLineID: $0, quantity: 1) }
     }
 }

@@ -49,6 +49,11 @@ enum IntegrationResolvers {
         let input: EnableInput
     }
     struct IDArgument: Decodable, Sendable { let id: String }
+    struct SyncArguments: Decodable, Sendable {
+        let id: String
+        let resource: String?
+    }
+    struct ResourceArgument: Decodable, Sendable { let resource: String? }
     struct SetupStepArguments: Decodable, Sendable {
         struct Input: Decodable, Sendable {
             let step: String
@@ -241,9 +246,10 @@ enum IntegrationResolvers {
                 }
                 return parents.map { _ in payload }
             }
-            mutation.object("integrationInstanceSync", SyncPayload.self, arguments: IDArgument.self) { parents, arguments, context in
+            mutation.object("integrationInstanceSync", SyncPayload.self, arguments: SyncArguments.self) { parents, arguments, context in
                 let (jobID, errors) = try await self.attempt(context.context, role: .staff, field: ["id"]) { integrations, tenant, actor in
-                    try await integrations.syncOrdersNow(try self.requiredInstanceID(arguments.id), tenant: tenant, actor: actor)
+                    try await integrations.syncNow(
+                        try self.requiredInstanceID(arguments.id), Self.resource(arguments.resource), tenant: tenant, actor: actor)
                 }
                 var job: JobRecord?
                 if let jobID { job = try await context.context.read { try await JobQueue.find(JobID(jobID), in: $0) } }
@@ -333,9 +339,10 @@ enum IntegrationResolvers {
             type.field("createdAt") { .dateTime($0.createdAt) }
             type.field("updatedAt") { .dateTime($0.updatedAt) }
             type.field("disconnectedAt") { .dateTime($0.disconnectedAt) }
-            type.object("syncInfo", SyncInfo.self, arguments: NoArguments.self) { instances, _, context in
+            type.object("syncInfo", SyncInfo.self, arguments: ResourceArgument.self) { instances, arguments, context in
                 let ids = instances.map(\.id.rawValue)
-                let infos = try await context.context.read { try await IntegrationsReads.syncInfo(instances: ids, in: $0) }
+                let resource = Self.resource(arguments.resource)
+                let infos = try await context.context.read { try await IntegrationsReads.syncInfo(instances: ids, resource, in: $0) }
                 let byID = Dictionary(infos.map { ($0.instanceID, $0) }, uniquingKeysWith: { first, _ in first })
                 return instances.map { byID[$0.id] }
             }
@@ -364,11 +371,12 @@ enum IntegrationResolvers {
             type.field("completed") { .bool($0.completed) }
         }
         bindings.object("SyncInfo", SyncInfo.self) { type in
+            type.field("resource") { .enumeration($0.resource) }
             type.field("updatedSince") { .dateTime($0.updatedSince) }
             type.field("continuation") { .optional($0.continuation) }
             type.field("lastSyncedAt") { .dateTime($0.lastSyncedAt) }
             type.field("totalFetched") { .int($0.totalFetched) }
-            type.field("storedOrders") { .int($0.storedOrders) }
+            type.field("stored") { .int($0.stored) }
         }
         bindings.object("SyncRun", SyncRun.self) { type in
             type.field("id") { .globalID("SyncRun", $0.id) }
@@ -490,6 +498,11 @@ enum IntegrationResolvers {
     static func number(_ text: String, type: String) -> Int64? {
         guard let id = GlobalID(text), id.typeName == type, let number = Int64(id.localID), number > 0 else { return nil }
         return number
+    }
+
+    /// A `SyncResource` argument (the schema admits only its values); orders when absent.
+    private static func resource(_ text: String?) -> RemoteResource {
+        text.flatMap { RemoteResource(rawValue: $0.lowercased()) } ?? .orders
     }
 
     private static func instanceID(_ text: String?) throws -> IntegrationInstanceID? {

@@ -1,12 +1,13 @@
 import Foundation
+import Kernel
 
-/// An order as the provider holds it: the record exactly as received plus the few fields every sync needs.
-public struct RemoteOrder: Sendable, Equatable {
+/// An order as the provider holds it.
+public struct RemoteOrder: RemoteRecord {
+    public static let resource = RemoteResource.orders
     public let remoteID: String
     /// The provider's own status text (`Unshipped`, `AWAITING_SHIPMENT`, `processing`…).
     public let status: String?
     public let createdAt: Date?
-    /// When the provider last changed the order; `nil` when it does not say (then the order counts as changed).
     public let updatedAt: Date?
     public let payload: JSONValue
     /// The order's lines: embedded in `payload` for most providers, fetched separately for Amazon and BigCommerce.
@@ -21,12 +22,20 @@ public struct RemoteOrder: Sendable, Equatable {
         self.lines = lines
     }
 
+    public var parentID: String? { nil }
+    public var parts: [JSONValue] { self.lines }
+
+    public static func fetch(_ query: PullQuery, from adapter: any ChannelProvider) async throws(ChannelCallError) -> OrderPage {
+        try await adapter.fetchOrders(query)
+    }
+
+    public func completed(by adapter: any ChannelProvider) async throws(ChannelCallError) -> RemoteOrder {
+        self.with(lines: try await adapter.orderLines(self))
+    }
+
     /// The same order with its lines.
     public func with(lines: [JSONValue]) -> RemoteOrder {
         RemoteOrder(
             remoteID: self.remoteID, status: self.status, createdAt: self.createdAt, updatedAt: self.updatedAt, payload: self.payload, lines: lines)
     }
-
-    /// What identifies one version of the order: a page served twice yields the same keys.
-    var contentKey: String { "\(self.remoteID)|\(self.updatedAt?.timeIntervalSince1970 ?? 0)|\(self.status ?? "")" }
 }

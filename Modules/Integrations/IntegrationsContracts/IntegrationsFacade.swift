@@ -10,8 +10,8 @@ public protocol IntegrationsFacade: Sendable {
     /// good (it is never set back).
     func updateSetupStep(_ id: IntegrationInstanceID, step: String, completed: Bool, tenant: TenantID, actor: String) async throws
         -> IntegrationInstance
-    /// Queues a tracked pull of the instance's changed orders now; answers the job's id.
-    func syncOrdersNow(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> Int64
+    /// Queues a tracked pull of the instance's changed orders, products or refunds now; answers the job's id.
+    func syncNow(_ id: IntegrationInstanceID, _ resource: RemoteResource, tenant: TenantID, actor: String) async throws -> Int64
     /// Starts a seller's consent for an instance holding its app's credentials: the provider's page and when the offer
     /// lapses (15 minutes).
     func startAuthorization(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> AuthorizationStart

@@ -7,6 +7,8 @@ public typealias SyncRunID = Identifier<SyncRunEntity, Int64>
 /// What a sync run did against a channel (seed `002_…` sync history).
 public enum SyncOperation: String, Sendable, Codable, CaseIterable {
     case ordersPull = "orders_pull"
+    case productsPull = "products_pull"
+    case refundsPull = "refunds_pull"
     case inventoryPush = "inventory_push"
     case inventoryConflict = "inventory_conflict"
     case fulfillmentWriteback = "fulfillment_writeback"
@@ -60,24 +62,40 @@ public struct SyncRun: Sendable, Equatable {
     }
 }
 
-/// Where an instance's order sync stands: the next pull's start, a walk to resume, when it last ran, how much it fetched.
+extension SyncOperation {
+    /// The operation of a pull of `resource`.
+    public static func pull(_ resource: RemoteResource) -> SyncOperation {
+        switch resource {
+        case .orders: .ordersPull
+        case .products: .productsPull
+        case .refunds: .refundsPull
+        }
+    }
+}
+
+/// Where an instance's sync of one kind of record stands: the next pull's start, a walk to resume, when it last ran, how
+/// much it fetched and holds.
 public struct SyncInfo: Sendable, Equatable {
     public let instanceID: IntegrationInstanceID
+    public let resource: RemoteResource
     public let updatedSince: Date?
     public let continuation: String?
     public let lastSyncedAt: Date?
     public let totalFetched: Int
-    public let storedOrders: Int
+    /// Records held as the channel holds them.
+    public let stored: Int
 
     public init(
-        instanceID: IntegrationInstanceID, updatedSince: Date?, continuation: String?, lastSyncedAt: Date?, totalFetched: Int, storedOrders: Int
+        instanceID: IntegrationInstanceID, resource: RemoteResource, updatedSince: Date?, continuation: String?, lastSyncedAt: Date?,
+        totalFetched: Int, stored: Int
     ) {
         self.instanceID = instanceID
+        self.resource = resource
         self.updatedSince = updatedSince
         self.continuation = continuation
         self.lastSyncedAt = lastSyncedAt
         self.totalFetched = totalFetched
-        self.storedOrders = storedOrders
+        self.stored = stored
     }
 }
 

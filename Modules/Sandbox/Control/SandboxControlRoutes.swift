@@ -9,7 +9,7 @@ import NIOCore
 /// - `GET /_sandbox` — the channels, their API roots, the credentials they accept and the connection settings they need
 /// - `POST /_sandbox/faults` — queue a `Fault`; `DELETE /_sandbox/faults` — clear faults and the call log
 /// - `GET /_sandbox/calls?provider=` — every provider call answered, with status and arrival time
-/// - `POST /_sandbox/advance` `{newOrders, updates}` — new and updated orders on every channel (webhooks follow)
+/// - `POST /_sandbox/advance` `{newOrders, updates, refunds}` — new, updated and refunded orders on every channel (webhooks follow)
 /// - `PUT /_sandbox/webhook-targets/{provider}` `{url, duplicates, outOfOrder}` — where a channel sends webhooks
 /// - `PUT /_sandbox/oauth-redirects/{provider}` `{url}` — the redirect registered for a channel's app (its consent page
 ///   sends sellers there)
@@ -21,6 +21,7 @@ struct SandboxControlRoutes {
     struct Advance: Decodable {
         var newOrders: Int?
         var updates: Int?
+        var refunds: Int?
     }
 
     static func strings(_ values: [String: String]) -> JSONValue {
@@ -76,7 +77,7 @@ struct SandboxControlRoutes {
         }
         group.post("advance") { request, context in
             let advance = try await request.decode(as: Advance.self, context: context)
-            let changed = await sandbox.advance(newOrders: advance.newOrders ?? 1, updates: advance.updates ?? 1)
+            let changed = await sandbox.advance(newOrders: advance.newOrders ?? 1, updates: advance.updates ?? 1, refunds: advance.refunds ?? 0)
             return SandboxHTTP.json(
                 .object(changed.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key.rawValue, .array($0.value.map { .string($0.id) })) }))
         }

@@ -46,8 +46,10 @@ enum SandboxHTTP {
         return fields
     }
 
+    /// A query parameter; its name may arrive percent-encoded (`created%3Amin`), as strict clients escape it.
     static func query(_ request: Request, _ name: String) -> String? {
         request.uri.queryParameters.get(name)
+            ?? request.uri.queryParameters.first { String($0.key).removingPercentEncoding == name }.map { String($0.value) }
     }
 
     /// A whole-number query parameter, `value` when absent or unreadable, clamped to `range`.
@@ -64,6 +66,18 @@ enum SandboxHTTP {
     /// signed tokens).
     static func pageToken(offset: Int, size: Int, since: Date, nonce: String? = nil) -> String {
         Data(["page", "\(since.timeIntervalSince1970)", nonce ?? "-", "\(size)", "\(offset)"].joined(separator: "|").utf8).base64EncodedString()
+    }
+
+    /// The window a token-paged request asks for: the continuation token's in parameter `tokenName`, else the first page
+    /// of what changed since `since`, `size` to a page; `nil` for a token the sandbox did not issue.
+    static func window(_ request: Request, tokenName: String, since: Date, size: Int) -> (offset: Int, size: Int, since: Date)? {
+        guard let token = Self.query(request, tokenName) else { return (0, size, since) }
+        return Self.page(fromToken: token)
+    }
+
+    /// The token of the page after `window` over `total` items; `nil` on the last page.
+    static func nextToken(after window: (offset: Int, size: Int, since: Date), total: Int) -> String? {
+        window.offset + window.size < total ? Self.pageToken(offset: window.offset + window.size, size: window.size, since: window.since) : nil
     }
 
     /// The position, page size and `since` of a token from `pageToken`; `nil` for anything else.

@@ -87,6 +87,48 @@ enum SandboxAmazon: SandboxChannel {
             if let next { payload = payload.setting("NextToken", to: .string(next)) }
             return SandboxHTTP.json(.members(["payload": payload]))
         }
+        group.get("listings/2021-08-01/items/:sellerId") { request, context in
+            if let refusal = Self.refuse(request) { return refusal }
+            guard context.parameters.get("sellerId") == credentials["seller_id"] else { return Self.error(403, "Unauthorized", "Access denied") }
+            guard SandboxHTTP.query(request, "marketplaceIds") == Self.marketplaceID else { return Self.error(400, "InvalidInput", "Invalid Input") }
+            let since = SandboxHTTP.query(request, "lastUpdatedAfter").flatMap(ISO8601.date(from:)) ?? .distantPast
+            guard
+                let window = SandboxHTTP.window(
+                    request, tokenName: "pageToken", since: since, size: SandboxHTTP.int(request, "pageSize", default: 10, in: 1...20))
+            else { return Self.error(400, "InvalidInput", "Invalid pageToken") }
+            let products = await sandbox.store.products(.amazon, updatedSince: window.since)
+            var answer = JSONValue.members([
+                "numberOfResults": .number(products.count),
+                "items": .array(products.dropFirst(window.offset).prefix(window.size).map(Self.render(_:))),
+            ])
+            if let next = SandboxHTTP.nextToken(after: window, total: products.count) {
+                answer = answer.setting("pagination", to: .members(["nextToken": .string(next)]))
+            }
+            return SandboxHTTP.json(answer)
+        }
+        group.get("finances/v0/financialEvents") { request, _ in
+            if let refusal = Self.refuse(request) { return refusal }
+            let posted = SandboxHTTP.query(request, "PostedAfter").flatMap(ISO8601.date(from:))
+            if SandboxHTTP.query(request, "NextToken") == nil {
+                guard let posted, posted < Date().addingTimeInterval(-120) else {
+                    return Self.error(400, "InvalidInput", "PostedAfter is required and must be no later than 2 minutes before the request")
+                }
+            }
+            guard
+                let window = SandboxHTTP.window(
+                    request, tokenName: "NextToken", since: posted ?? .distantPast,
+                    size: SandboxHTTP.int(request, "MaxResultsPerPage", default: 100, in: 1...100))
+            else { return Self.error(400, "InvalidInput", "Invalid NextToken") }
+            let refunds = await sandbox.store.refunds(.amazon, since: window.since)
+            var payload = JSONValue.members([
+                "FinancialEvents": .members([
+                    "RefundEventList": .array(
+                        refunds.dropFirst(window.offset).prefix(window.size).map { Self.render($0.refund, of: $0.order, sandbox: sandbox) })
+                ])
+            ])
+            if let next = SandboxHTTP.nextToken(after: window, total: refunds.count) { payload = payload.setting("NextToken", to: .string(next)) }
+            return SandboxHTTP.json(.members(["payload": payload]))
+        }
         group.get("orders/v0/orders/:orderId/orderItems") { request, context in
             if let refusal = Self.refuse(request) { return refusal }
             guard let order = await sandbox.store.order(.amazon, id: context.parameters.get("orderId") ?? "") else {
@@ -217,6 +259,53 @@ enum SandboxAmazon: SandboxChannel {
                 "QuantityOrdered": .number(line.quantity), "QuantityShipped": .number(line.shipped),
                 "ItemPrice": money(line.unitPrice * Decimal(line.quantity)), "ShippingPrice": money(0),
             ])
+    }
+
+    /// A listing as searchListingsItems returns it with summaries, offers and fulfillment availability.
+    static func render(_ product: SandboxProduct) -> JSONValue {
+        let identifiers = SandboxCatalog.identifiers(.amazon, index: product.item.index)
+        let changed = JSONValue.string(ISO8601.string(from: product.updatedAt))
+        return .members([
+            "sku": .string(product.item.sku),
+            "summaries": .array([
+                .members([
+                    "marketplaceId": .string(Self.marketplaceID), "asin": .string(identifiers["asin"] ?? ""),
+                    "productType": .string(identifiers["product_type"] ?? "PRODUCT"), "conditionType": .string("new_new"),
+                    "status": .array([.string("BUYABLE"), .string("DISCOVERABLE")]), "itemName": .string(product.item.title),
+                    "createdDate": changed, "lastUpdatedDate": changed,
+                ])
+            ]),
+            "offers": .array([
+                .members([
+                    "marketplaceId": .string(Self.marketplaceID), "offerType": .string("B2C"),
+                    "price": .members(["currencyCode": .string("USD"), "amount": .string(product.item.price.money)]),
+                ])
+            ]),
+            "fulfillmentAvailability": .array([.members(["fulfillmentChannelCode": .string("DEFAULT"), "quantity": .number(product.quantity)])]),
+        ])
+    }
+
+    /// A refund event (Finances' `ShipmentEvent`, built from the published chargeback event of the same type): one item
+    /// adjustment per refunded line, amounts negative JSON numbers.
+    static func render(_ refund: SandboxOrder.Refund, of order: SandboxOrder, sandbox: Sandbox) -> JSONValue {
+        let money = { (amount: Decimal) in JSONValue.members(["CurrencyCode": .string(order.currency), "CurrencyAmount": .number(-amount)]) }
+        return sandbox.templates.value(
+            "amazon-sp-api/finances-v0.listFinancialEventsByGroupId.response.json", "payload", "FinancialEvents", "ChargebackEventList", "0"
+        )
+        .removing(["OrderChargeList", "ShipmentFeeList", "OrderFeeList", "DirectPaymentList", "ShipmentItemList", "OrderFeeAdjustmentList"])
+        .setting([
+            "AmazonOrderId": .string(order.id), "SellerOrderId": .string(order.number), "MarketplaceName": .string("Amazon.com"),
+            "PostedDate": .string(ISO8601.string(from: refund.createdAt)), "OrderChargeAdjustmentList": .array([]),
+            "ShipmentFeeAdjustmentList": .array([]),
+            "ShipmentItemAdjustmentList": .array(
+                refund.lines.map { line in
+                    .members([
+                        "SellerSKU": .string(line.sku), "OrderAdjustmentItemId": .string("\(refund.id)\(line.lineID)"),
+                        "QuantityShipped": .number(line.quantity),
+                        "ItemChargeAdjustmentList": .array([.members(["ChargeType": .string("Principal"), "ChargeAmount": money(line.amount)])]),
+                    ])
+                }),
+        ])
     }
 
     /// 403 in SP-API's words unless the call carries the access token the sandbox issued.

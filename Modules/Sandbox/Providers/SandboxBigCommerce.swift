@@ -65,6 +65,22 @@ enum SandboxBigCommerce: SandboxChannel {
             let paging = Self.paging(request)
             return Self.list(SandboxHTTP.page(orders, number: paging.page, size: paging.limit).map { Self.render($0, sandbox: sandbox) })
         }
+        store.get("v3/catalog/products") { request, context in
+            if let refusal = Self.refuse(request, context, v3: true) { return refusal }
+            guard let since = Self.v3Since(request, "date_modified:min") else {
+                return Self.unprocessable(["date_modified:min": "The field 'date_modified:min' is invalid."])
+            }
+            let products = await sandbox.store.products(.bigcommerce, updatedSince: since)
+            return Self.v3Page(request, products) { Self.render($0, variants: SandboxHTTP.query(request, "include")?.contains("variants") == true) }
+        }
+        store.get("v3/orders/payment_actions/refunds") { request, context in
+            if let refusal = Self.refuse(request, context, v3: true) { return refusal }
+            guard let since = Self.v3Since(request, "created:min") else {
+                return Self.unprocessable(["created:min": "The field 'created:min' is invalid."])
+            }
+            let refunds = await sandbox.store.refunds(.bigcommerce, since: since)
+            return Self.v3Page(request, refunds) { Self.render($0.refund, of: $0.order) }
+        }
         store.get("v2/orders/:orderID/products") { request, context in
             if let refusal = Self.refuse(request, context) { return refusal }
             guard let order = await sandbox.store.order(.bigcommerce, id: context.parameters.get("orderID") ?? "") else { return Self.notFound }
@@ -265,6 +281,79 @@ enum SandboxBigCommerce: SandboxChannel {
             SandboxHTTP.int(request, "page", default: 1, in: 1...Int.max),
             SandboxHTTP.int(request, "limit", default: 50, in: 1...BigCommerceChannel.maxPageSize)
         )
+    }
+
+    /// The date in v3 filter `name` (ISO 8601 or a Unix timestamp), `.distantPast` when absent, `nil` when unreadable.
+    static func v3Since(_ request: Request, _ name: String) -> Date? {
+        guard let text = SandboxHTTP.query(request, name) else { return .distantPast }
+        return ISO8601.date(from: text) ?? Double(text).map { Date(timeIntervalSince1970: $0) }
+    }
+
+    /// A v3 collection page: `{data, meta.pagination}`.
+    static func v3Page<Item>(_ request: Request, _ items: [Item], _ render: (Item) -> JSONValue) -> Response {
+        let paging = Self.paging(request)
+        let pages = (items.count + paging.limit - 1) / paging.limit
+        let page = SandboxHTTP.page(items, number: paging.page, size: paging.limit)
+        return SandboxHTTP.json(
+            .members([
+                "data": .array(page.map(render)),
+                "meta": .members([
+                    "pagination": .members([
+                        "total": .number(items.count), "count": .number(page.count), "per_page": .number(paging.limit),
+                        "current_page": .number(paging.page), "total_pages": .number(pages),
+                    ])
+                ]),
+            ]))
+    }
+
+    static func render(_ product: SandboxProduct, variants: Bool) -> JSONValue {
+        let identifiers = SandboxCatalog.identifiers(.bigcommerce, index: product.item.index)
+        let changed = JSONValue.string(ISO8601.string(from: product.updatedAt))
+        var rendered = JSONValue.members([
+            "id": .number(identifiers["product_id"] ?? "0"), "name": .string(product.item.title), "type": .string("physical"),
+            "sku": .string(product.item.sku), "price": .number(product.item.price), "inventory_level": .number(product.quantity),
+            "inventory_tracking": .string("variant"), "is_visible": .bool(true), "availability": .string("available"),
+            "upc": .string(product.item.barcode),
+            "date_created": changed, "date_modified": changed,
+        ])
+        if variants {
+            rendered = rendered.setting(
+                "variants",
+                to: .array([
+                    .members([
+                        "id": .number(identifiers["variant_id"] ?? "0"), "product_id": .number(identifiers["product_id"] ?? "0"),
+                        "sku": .string(product.item.sku), "price": .number(product.item.price), "inventory_level": .number(product.quantity),
+                        "upc": .string(product.item.barcode), "option_values": .array([]),
+                    ])
+                ]))
+        }
+        return rendered
+    }
+
+    /// A refund of the payment actions API, items named by order product id.
+    static func render(_ refund: SandboxOrder.Refund, of order: SandboxOrder) -> JSONValue {
+        let tax = refund.lines.reduce(Decimal(0)) { total, line in
+            total + line.amount - (order.lines.first { $0.lineID == line.lineID }?.unitPrice ?? line.amount) * Decimal(line.quantity)
+        }
+        return .members([
+            "id": .number(refund.id), "order_id": .number(order.id), "user_id": .number(0),
+            "created": .string(ISO8601.string(from: refund.createdAt)),
+            "reason": .string(refund.reason), "total_amount": .number(refund.amount), "total_tax": .number(tax),
+            "uses_merchant_override_values": .bool(false),
+            "items": .array(
+                refund.lines.map { line in
+                    .members([
+                        "item_type": .string("PRODUCT"), "item_id": .number(line.lineID), "quantity": .number(line.quantity),
+                        "requested_amount": .string(line.amount.money), "reason": .string(refund.reason),
+                    ])
+                }),
+            "payments": .array([
+                .members([
+                    "id": .number("\(refund.id)1"), "provider_id": .string("storecredit"), "amount": .number(refund.amount), "offline": .bool(false),
+                    "is_declined": .bool(false), "declined_message": .string(""),
+                ])
+            ]),
+        ])
     }
 
     /// A v2 collection: the items, or 204 with no body when there are none.

@@ -94,18 +94,27 @@ enum SandboxEbay: SandboxChannel {
                 since = stamp
             }
             let orders = await sandbox.store.orders(.ebay, updatedSince: since)
-            let root = "http://\(request.head.authority ?? "127.0.0.1")\(request.uri.path)"
-            let href = { (offset: Int) in
-                root + "?" + URLQuery.encode((filter.map { [("filter", $0)] } ?? []) + [("limit", "\(limit)"), ("offset", "\(offset)")])
+            return Self.offsetPage(request, "orders", orders.map { Self.render($0, sandbox: sandbox) }, maxLimit: 200)
+        }
+        group.get("sell/inventory/v1/inventory_item") { request, _ in
+            if let refusal = Self.refuse(request) { return refusal }
+            let products = await sandbox.store.products(.ebay, updatedSince: .distantPast)
+            return Self.offsetPage(request, "inventoryItems", products.map(Self.render(_:)), maxLimit: 100)
+        }
+        group.get("sell/finances/v1/transaction") { request, _ in
+            if let refusal = Self.refuse(request) { return refusal }
+            var since = Date.distantPast
+            for filter in request.uri.queryParameters.getAll("filter").map({ String($0) }) {
+                if filter == "transactionType:{REFUND}" { continue }
+                guard let stamp = Self.rangeStart(filter, field: "transactionDate") else {
+                    return Self.error(
+                        400, 135_005, "API_FINANCES",
+                        "Invalid filter. Only transactionType:{REFUND} and transactionDate:[<ISO date>..] are supported.")
+                }
+                since = stamp
             }
-            var members: [(key: String, value: JSONValue)] = [("href", .string(href(offset))), ("total", .number(orders.count))]
-            if offset + limit < orders.count { members.append(("next", .string(href(offset + limit)))) }
-            if offset > 0 { members.append(("prev", .string(href(max(0, offset - limit))))) }
-            members += [
-                ("limit", .number(limit)), ("offset", .number(offset)),
-                ("orders", .array(orders.dropFirst(offset).prefix(limit).map { Self.render($0, sandbox: sandbox) })),
-            ]
-            return SandboxHTTP.json(.object(members))
+            let refunds = await sandbox.store.refunds(.ebay, since: since)
+            return Self.offsetPage(request, "transactions", refunds.map { Self.render($0.refund, of: $0.order) }, maxLimit: 1000)
         }
         group.post("sell/fulfillment/v1/order/:orderId/shipping_fulfillment") { request, context in
             if let refusal = Self.refuse(request) { return refusal }
@@ -170,9 +179,53 @@ enum SandboxEbay: SandboxChannel {
 
     /// The start of a `lastmodifieddate:[<from>..<to>]` filter.
     static func lastModifiedSince(_ filter: String) -> Date? {
-        let prefix = "lastmodifieddate:["
+        Self.rangeStart(filter, field: "lastmodifieddate")
+    }
+
+    /// The start of a `field:[<ISO date>..]` filter.
+    static func rangeStart(_ filter: String, field: String) -> Date? {
+        let prefix = "\(field):["
         guard filter.hasPrefix(prefix), let range = filter.range(of: "..") else { return nil }
         return ISO8601.date(from: String(filter[filter.index(filter.startIndex, offsetBy: prefix.count)..<range.lowerBound]))
+    }
+
+    /// A page of `items` by `limit` and `offset`, in eBay's envelope (`href`, `total`, `next`/`prev` links, `limit`,
+    /// `offset`, then the items under `name`).
+    static func offsetPage(_ request: Request, _ name: String, _ items: [JSONValue], maxLimit: Int) -> Response {
+        let limit = SandboxHTTP.int(request, "limit", default: 50, in: 1...maxLimit)
+        let offset = SandboxHTTP.int(request, "offset", default: 0, in: 0...Int.max)
+        let root = "http://\(request.head.authority ?? "127.0.0.1")\(request.uri.path)"
+        let kept = request.uri.queryParameters.filter { $0.key != "limit" && $0.key != "offset" }.map { (String($0.key), String($0.value)) }
+        let href = { (offset: Int) in root + "?" + URLQuery.encode(kept + [("limit", "\(limit)"), ("offset", "\(offset)")]) }
+        var members: [(key: String, value: JSONValue)] = [("href", .string(href(offset))), ("total", .number(items.count))]
+        if offset + limit < items.count { members.append(("next", .string(href(offset + limit)))) }
+        if offset > 0 { members.append(("prev", .string(href(max(0, offset - limit))))) }
+        members += [("limit", .number(limit)), ("offset", .number(offset)), (name, .array(Array(items.dropFirst(offset).prefix(limit))))]
+        return SandboxHTTP.json(.object(members))
+    }
+
+    static func render(_ product: SandboxProduct) -> JSONValue {
+        .members([
+            "sku": .string(product.item.sku), "locale": .string("en_US"),
+            "product": .members([
+                "title": .string(product.item.title), "upc": .array([.string(product.item.barcode)]),
+                "aspects": .members(["Brand": .array([.string("Switchyard Sandbox")])]), "imageUrls": .array([]),
+            ]),
+            "condition": .string("NEW"),
+            "availability": .members(["shipToLocationAvailability": .members(["quantity": .number(product.quantity)])]),
+        ])
+    }
+
+    /// A refund as Finances' getTransactions lists it: the amount, the order, no per-line detail.
+    static func render(_ refund: SandboxOrder.Refund, of order: SandboxOrder) -> JSONValue {
+        .members([
+            "transactionId": .string("REF-\(refund.id)"), "orderId": .string(order.id), "transactionType": .string("REFUND"),
+            "transactionStatus": .string("FUNDS_PROCESSING"), "transactionDate": .string(ISO8601.string(from: refund.createdAt)),
+            "amount": .members(["value": .string(refund.amount.money), "currency": .string(order.currency)]),
+            "bookingEntry": .string("DEBIT"), "transactionMemo": .string(refund.reason),
+            "references": .array([.members(["referenceId": .string(order.id), "referenceType": .string("ORDER_ID")])]),
+            "buyer": .members(["username": .string(order.buyerEmail)]),
+        ])
     }
 
     static func webhook(for order: SandboxOrder, sandbox: Sandbox, now: Date) throws -> SandboxDelivery {

@@ -27,33 +27,19 @@ enum SandboxMagento: SandboxChannel {
         let api = group.group("rest/V1")
         api.get("orders") { request, _ in
             if let refusal = Self.refuse(request, resource: "Magento_Sales::actions_view") { return refusal }
-            let criteria = Self.searchCriteria(request)
-            let filter = "searchCriteria[filter_groups][0][filters][0]"
-            var since = Date.distantPast
-            var filters: [JSONValue] = []
-            if let field = criteria["\(filter)[field]"] {
-                let value = criteria["\(filter)[value]"] ?? ""
-                let condition = criteria["\(filter)[condition_type]"] ?? "eq"
-                guard field == "updated_at", condition == "gteq", let stamp = Timestamps.utcWithoutZone(value) else {
-                    return Self.error(400, "The sandbox filters orders by updated_at gteq \"yyyy-MM-dd HH:mm:ss\" only.")
-                }
-                since = stamp
-                filters.append(.members(["field": .string(field), "value": .string(value), "condition_type": .string(condition)]))
+            return await Self.searched(request, "orders", { await sandbox.store.orders(.magento, updatedSince: $0) }) {
+                Self.render($0, sandbox: sandbox)
             }
-            let size = min(Self.maxPageSize, max(1, criteria["searchCriteria[pageSize]"].flatMap { Int($0) } ?? Self.defaultPageSize))
-            let requested = max(1, criteria["searchCriteria[currentPage]"].flatMap { Int($0) } ?? 1)
-            let orders = await sandbox.store.orders(.magento, updatedSince: since)
-            let page = min(requested, max(1, (orders.count + size - 1) / size))
-            return SandboxHTTP.json(
-                .members([
-                    "items": .array(orders.dropFirst((page - 1) * size).prefix(size).map { Self.render($0, sandbox: sandbox) }),
-                    "search_criteria": .members([
-                        "filter_groups": .array(filters.isEmpty ? [] : [.members(["filters": .array(filters)])]),
-                        "sort_orders": .array([.members(["field": .string("updated_at"), "direction": .string("ASC")])]),
-                        "page_size": .number(size), "current_page": .number(requested),
-                    ]),
-                    "total_count": .number(orders.count),
-                ]))
+        }
+        api.get("products") { request, _ in
+            if let refusal = Self.refuse(request, resource: "Magento_Catalog::products") { return refusal }
+            return await Self.searched(request, "products", { await sandbox.store.products(.magento, updatedSince: $0) }, Self.render(_:))
+        }
+        api.get("creditmemos") { request, _ in
+            if let refusal = Self.refuse(request, resource: "Magento_Sales::sales_creditmemo") { return refusal }
+            return await Self.searched(request, "credit memos", { await sandbox.store.refunds(.magento, since: $0) }) {
+                Self.render($0.refund, of: $0.order)
+            }
         }
         api.post("inventory/source-items") { request, _ in
             if let refusal = Self.refuse(request, resource: "Magento_InventoryApi::source_items") { return refusal }
@@ -192,6 +178,74 @@ enum SandboxMagento: SandboxChannel {
         var fields: [String: String] = [:]
         for (key, value) in request.uri.queryParameters { fields[String(key).removingPercentEncoding ?? String(key)] = String(value) }
         return fields
+    }
+
+    /// A `searchCriteria` list: the records changed since its `updated_at gteq` filter, one page of them, and the criteria
+    /// echoed as Magento does.
+    static func searched<Item>(_ request: Request, _ name: String, _ items: (Date) async -> [Item], _ render: (Item) -> JSONValue) async
+        -> Response
+    {
+        let criteria = Self.searchCriteria(request)
+        let filter = "searchCriteria[filter_groups][0][filters][0]"
+        var since = Date.distantPast
+        var filters: [JSONValue] = []
+        if let field = criteria["\(filter)[field]"] {
+            let value = criteria["\(filter)[value]"] ?? ""
+            let condition = criteria["\(filter)[condition_type]"] ?? "eq"
+            guard field == "updated_at", condition == "gteq", let stamp = Timestamps.utcWithoutZone(value) else {
+                return Self.error(400, "The sandbox filters \(name) by updated_at gteq \"yyyy-MM-dd HH:mm:ss\" only.")
+            }
+            since = stamp
+            filters.append(.members(["field": .string(field), "value": .string(value), "condition_type": .string(condition)]))
+        }
+        let size = min(Self.maxPageSize, max(1, criteria["searchCriteria[pageSize]"].flatMap { Int($0) } ?? Self.defaultPageSize))
+        let requested = max(1, criteria["searchCriteria[currentPage]"].flatMap { Int($0) } ?? 1)
+        let all = await items(since)
+        let page = min(requested, max(1, (all.count + size - 1) / size))
+        return SandboxHTTP.json(
+            .members([
+                "items": .array(all.dropFirst((page - 1) * size).prefix(size).map(render)),
+                "search_criteria": .members([
+                    "filter_groups": .array(filters.isEmpty ? [] : [.members(["filters": .array(filters)])]),
+                    "sort_orders": .array([.members(["field": .string("updated_at"), "direction": .string("ASC")])]),
+                    "page_size": .number(size), "current_page": .number(requested),
+                ]),
+                "total_count": .number(all.count),
+            ]))
+    }
+
+    static func render(_ product: SandboxProduct) -> JSONValue {
+        let changed = JSONValue.string(Timestamps.utcWithoutZone(product.updatedAt))
+        return .members([
+            "id": .number(2_000 + product.item.index), "sku": .string(product.item.sku), "name": .string(product.item.title),
+            "attribute_set_id": .number(4), "price": .number(product.item.price), "status": .number(1), "visibility": .number(4),
+            "type_id": .string("simple"), "created_at": changed, "updated_at": changed, "weight": .number(1),
+            "extension_attributes": .members([
+                "website_ids": .array([.number(1)]),
+                "stock_item": .members(["qty": .number(product.quantity), "is_in_stock": .bool(product.quantity > 0)]),
+            ]),
+            "custom_attributes": .array([.members(["attribute_code": .string("barcode"), "value": .string(product.item.barcode)])]),
+        ])
+    }
+
+    /// A credit memo with its items (by order item id).
+    static func render(_ refund: SandboxOrder.Refund, of order: SandboxOrder) -> JSONValue {
+        let created = JSONValue.string(Timestamps.utcWithoutZone(refund.createdAt))
+        return .members([
+            "entity_id": .number(refund.id), "order_id": .number(order.id), "increment_id": .string("CM\(refund.id)"), "state": .number(2),
+            "created_at": created, "updated_at": created, "grand_total": .number(refund.amount), "base_currency_code": .string(order.currency),
+            "order_currency_code": .string(order.currency), "customer_note": .string(refund.reason),
+            "items": .array(
+                refund.lines.map { line in
+                    let orderLine = order.lines.first { $0.lineID == line.lineID }
+                    return .members([
+                        "entity_id": .number("\(refund.id)\(line.lineID.suffix(2))"), "order_item_id": .number(line.lineID),
+                        "sku": .string(line.sku), "name": .string(orderLine?.title ?? ""), "qty": .number(line.quantity),
+                        "price": .number(orderLine?.unitPrice ?? line.amount), "row_total": .number(orderLine?.unitPrice ?? line.amount),
+                        "tax_amount": .number(line.amount - (orderLine?.unitPrice ?? line.amount)),
+                    ])
+                }),
+        ])
     }
 
     /// 401 in Magento's words unless the call carries the integration's bearer token.

@@ -56,26 +56,13 @@ enum SandboxShopify: SandboxChannel {
         let api = group.group("admin/api/\(ShopifyChannel.apiVersion)")
         api.get("orders.json") { request, _ in
             if let refusal = Self.refuse(request) { return refusal }
-            let limit = SandboxHTTP.int(request, "limit", default: 50, in: 1...250)
-            let offset: Int
-            let since: Date
-            if let token = SandboxHTTP.query(request, "page_info") {
-                guard let page = SandboxHTTP.page(fromToken: token) else {
-                    return SandboxHTTP.json(.members(["errors": .string("Invalid page_info")]), status: 400)
-                }
-                (offset, since) = (page.offset, page.since)
-            } else {
-                (offset, since) = (0, SandboxHTTP.query(request, "updated_at_min").flatMap(ISO8601.date(from:)) ?? .distantPast)
+            return await Self.linkPaged(request, "orders", { await sandbox.store.orders(.shopify, updatedSince: $0) }) {
+                Self.render($0, sandbox: sandbox)
             }
-            let orders = await sandbox.store.orders(.shopify, updatedSince: since)
-            let page = orders.dropFirst(offset).prefix(limit)
-            var headers: [(name: String, value: String)] = [("X-Shopify-Shop-Api-Call-Limit", "1/40")]
-            if offset + limit < orders.count {
-                let token = SandboxHTTP.pageToken(offset: offset + limit, size: limit, since: since)
-                let root = "http://\(request.head.authority ?? "127.0.0.1")\(request.uri.path)"
-                headers.append(("Link", "<\(root)?limit=\(limit)&page_info=\(URLQuery.escape(token))>; rel=\"next\""))
-            }
-            return SandboxHTTP.json(.members(["orders": .array(page.map { Self.render($0, sandbox: sandbox) })]), headers: headers)
+        }
+        api.get("products.json") { request, _ in
+            if let refusal = Self.refuse(request) { return refusal }
+            return await Self.linkPaged(request, "products", { await sandbox.store.products(.shopify, updatedSince: $0) }, Self.render(_:))
         }
         api.get("orders/:id/fulfillment_orders.json") { request, context in
             if let refusal = Self.refuse(request) { return refusal }
@@ -144,6 +131,75 @@ enum SandboxShopify: SandboxChannel {
         }
     }
 
+    /// A list changed since `updated_at_min`, paged by the `Link` header's `page_info` as Shopify pages.
+    static func linkPaged<Item>(
+        _ request: Request, _ name: String, _ items: (Date) async -> [Item], _ render: (Item) -> JSONValue
+    ) async -> Response {
+        let since = SandboxHTTP.query(request, "updated_at_min").flatMap(ISO8601.date(from:)) ?? .distantPast
+        guard
+            let window = SandboxHTTP.window(
+                request, tokenName: "page_info", since: since, size: SandboxHTTP.int(request, "limit", default: 50, in: 1...250))
+        else { return SandboxHTTP.json(.members(["errors": .string("Invalid page_info")]), status: 400) }
+        let all = await items(window.since)
+        var headers: [(name: String, value: String)] = [("X-Shopify-Shop-Api-Call-Limit", "1/40")]
+        if let token = SandboxHTTP.nextToken(after: window, total: all.count) {
+            let root = "http://\(request.head.authority ?? "127.0.0.1")\(request.uri.path)"
+            headers.append(("Link", "<\(root)?limit=\(window.size)&page_info=\(URLQuery.escape(token))>; rel=\"next\""))
+        }
+        return SandboxHTTP.json(.members([name: .array(all.dropFirst(window.offset).prefix(window.size).map(render))]), headers: headers)
+    }
+
+    static func render(_ product: SandboxProduct) -> JSONValue {
+        let identifiers = SandboxCatalog.identifiers(.shopify, index: product.item.index)
+        let id = 632_910_392 + product.item.index
+        let changed = JSONValue.string(ISO8601.string(from: product.updatedAt))
+        return .members([
+            "id": .number(id), "title": .string(product.item.title), "body_html": .string(""), "vendor": .string("Switchyard Sandbox"),
+            "product_type": .string(""), "created_at": changed, "handle": .string(product.item.sku.lowercased()), "updated_at": changed,
+            "published_at": changed, "status": .string("active"), "tags": .string(""),
+            "admin_graphql_api_id": .string("gid://shopify/Product/\(id)"),
+            "variants": .array([
+                .members([
+                    "id": .number(identifiers["variant_id"] ?? "0"), "product_id": .number(id), "title": .string("Default Title"),
+                    "price": .string(product.item.price.money), "sku": .string(product.item.sku), "position": .number(1),
+                    "inventory_policy": .string("deny"), "barcode": .string(product.item.barcode), "created_at": changed, "updated_at": changed,
+                    "inventory_item_id": .number(identifiers["inventory_item_id"] ?? "0"), "inventory_quantity": .number(product.quantity),
+                    "admin_graphql_api_id": .string("gid://shopify/ProductVariant/\(identifiers["variant_id"] ?? "0")"),
+                ])
+            ]),
+        ])
+    }
+
+    /// A refund as the order carries it (the published refund resource, one refund line per refunded line).
+    static func render(_ refund: SandboxOrder.Refund, of order: SandboxOrder, sandbox: Sandbox) -> JSONValue {
+        let template = sandbox.templates.value("shopify/refund.rest-2026-07.create.response.json", "refund")
+        let lineTemplate = template["refund_line_items"]?.arrayValue?.first ?? .object([])
+        let moneySet = { (amount: Decimal) in
+            let bag = JSONValue.members(["amount": .string(amount.money), "currency_code": .string(order.currency)])
+            return JSONValue.members(["shop_money": bag, "presentment_money": bag])
+        }
+        let created = JSONValue.string(ISO8601.string(from: refund.createdAt))
+        return template.setting([
+            "id": .number(refund.id), "order_id": .number(order.id), "created_at": created, "processed_at": created, "note": .string(refund.reason),
+            "admin_graphql_api_id": .string("gid://shopify/Refund/\(refund.id)"),
+            "refund_line_items": .array(
+                refund.lines.enumerated().map { position, line in
+                    let tax = line.amount - (order.lines.first { $0.lineID == line.lineID }?.unitPrice ?? line.amount) * Decimal(line.quantity)
+                    let subtotal = line.amount - tax
+                    return lineTemplate.removing(["line_item"]).setting([
+                        "id": .number("\(refund.id)\(position)"), "line_item_id": .number(line.lineID), "quantity": .number(line.quantity),
+                        "subtotal": .number(subtotal), "total_tax": .number(tax), "subtotal_set": moneySet(subtotal), "total_tax_set": moneySet(tax),
+                    ])
+                }),
+            "transactions": .array([
+                .members([
+                    "id": .number("\(refund.id)1"), "order_id": .number(order.id), "kind": .string("refund"), "status": .string("success"),
+                    "amount": .string(refund.amount.money), "currency": .string(order.currency), "created_at": created,
+                ])
+            ]),
+        ])
+    }
+
     static func webhook(for order: SandboxOrder, sandbox: Sandbox, now: Date) throws -> SandboxDelivery {
         let body = Self.render(order, sandbox: sandbox).serialized()
         let secret = SandboxCredentials.credentials(.shopify)["client_secret"] ?? ""
@@ -203,7 +259,7 @@ enum SandboxShopify: SandboxChannel {
             "total_outstanding": .string("0.00"), "discount_codes": .array([]), "discount_applications": .array([]), "tax_lines": .array([]),
             "line_items": .array(lines),
             "fulfillments": .array(order.shipments.map { Self.render($0, of: order, sandbox: sandbox) }),
-            "refunds": .array([]),
+            "refunds": .array(order.refunds.map { Self.render($0, of: order, sandbox: sandbox) }),
             "customer": (template["customer"] ?? .object([])).setting([
                 "email": .string(order.buyerEmail), "first_name": .string(names.first ?? ""),
                 "last_name": .string(names.dropFirst().joined(separator: " ")),

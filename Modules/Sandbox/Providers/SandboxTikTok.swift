@@ -71,24 +71,21 @@ enum SandboxTikTok: SandboxChannel {
         group.post(
             "order/\(version)/orders/search",
             use: Self.signed { request, _, body in
-                guard let size = Int(SandboxHTTP.query(request, "page_size") ?? ""), (1...100).contains(size) else {
-                    return Self.invalid("page_size must be between 1 and 100")
+                await Self.search(request, body, "orders", { await sandbox.store.orders(.tiktok, updatedSince: $0) }) {
+                    Self.render($0, sandbox: sandbox)
                 }
-                let offset: Int
-                let since: Date
-                if let token = SandboxHTTP.query(request, "page_token"), !token.isEmpty {
-                    guard let page = SandboxHTTP.page(fromToken: token) else { return Self.invalid("Invalid page_token") }
-                    (offset, since) = (page.offset, page.since)
-                } else {
-                    (offset, since) = (0, Timestamps.epochSeconds(body["update_time_ge"]) ?? .distantPast)
+            })
+        group.post(
+            "product/\(version)/products/search",
+            use: Self.signed { request, _, body in
+                await Self.search(request, body, "products", { await sandbox.store.products(.tiktok, updatedSince: $0) }, Self.render(_:))
+            })
+        group.post(
+            "return_refund/\(version)/returns/search",
+            use: Self.signed { request, _, body in
+                await Self.search(request, body, "return_orders", { await sandbox.store.refunds(.tiktok, since: $0) }) {
+                    Self.render($0.refund, of: $0.order)
                 }
-                let orders = await sandbox.store.orders(.tiktok, updatedSince: since)
-                let next = offset + size < orders.count ? SandboxHTTP.pageToken(offset: offset + size, size: size, since: since) : ""
-                return Self.answer(
-                    .members([
-                        "next_page_token": .string(next), "total_count": .number(orders.count),
-                        "orders": .array(orders.dropFirst(offset).prefix(size).map { Self.render($0, sandbox: sandbox) }),
-                    ]))
             })
         group.post(
             "product/\(version)/products/:productId/inventory/update",
@@ -207,6 +204,68 @@ enum SandboxTikTok: SandboxChannel {
             ]),
             "packages": .array(order.shipments.map { .members(["id": .string($0.id)]) }),
             "line_items": .array(items),
+        ])
+    }
+
+    /// A search changed since the body's `update_time_ge`, paged by `page_token`, its items under `name`.
+    static func search<Item>(
+        _ request: Request, _ body: JSONValue, _ name: String, _ items: (Date) async -> [Item], _ render: (Item) -> JSONValue
+    ) async -> Response {
+        guard let size = Int(SandboxHTTP.query(request, "page_size") ?? ""), (1...100).contains(size) else {
+            return Self.invalid("page_size must be between 1 and 100")
+        }
+        let token = SandboxHTTP.query(request, "page_token").flatMap { $0.isEmpty ? nil : $0 }
+        let window: (offset: Int, size: Int, since: Date)
+        if let token {
+            guard let page = SandboxHTTP.page(fromToken: token) else { return Self.invalid("Invalid page_token") }
+            window = page
+        } else {
+            window = (0, size, Timestamps.epochSeconds(body["update_time_ge"]) ?? .distantPast)
+        }
+        let all = await items(window.since)
+        return Self.answer(
+            .members([
+                "next_page_token": .string(SandboxHTTP.nextToken(after: window, total: all.count) ?? ""), "total_count": .number(all.count),
+                name: .array(all.dropFirst(window.offset).prefix(window.size).map(render)),
+            ]))
+    }
+
+    static func render(_ product: SandboxProduct) -> JSONValue {
+        let identifiers = SandboxCatalog.identifiers(.tiktok, index: product.item.index)
+        return .members([
+            "id": .string(identifiers["product_id"] ?? ""), "title": .string(product.item.title), "status": .string("ACTIVATE"),
+            "create_time": Self.seconds(product.updatedAt), "update_time": Self.seconds(product.updatedAt), "sales_regions": .array([.string("US")]),
+            "skus": .array([
+                .members([
+                    "id": .string(identifiers["sku_id"] ?? ""), "seller_sku": .string(product.item.sku),
+                    "price": .members(["currency": .string("USD"), "tax_exclusive_price": .string(product.item.price.money)]),
+                    "inventory": .array([
+                        .members(["warehouse_id": .string(identifiers["warehouse_id"] ?? ""), "quantity": .number(product.quantity)])
+                    ]),
+                ])
+            ]),
+        ])
+    }
+
+    /// A return with its refund (Search Returns), one return line per refunded unit.
+    static func render(_ refund: SandboxOrder.Refund, of order: SandboxOrder) -> JSONValue {
+        let money = { (amount: Decimal) in amount.money }
+        return .members([
+            "return_id": .string(refund.id), "order_id": .string(order.id), "return_type": .string("REFUND"),
+            "return_status": .string("RETURN_OR_REFUND_REQUEST_COMPLETE"), "return_reason_text": .string(refund.reason),
+            "create_time": Self.seconds(refund.createdAt), "update_time": Self.seconds(refund.createdAt),
+            "refund_amount": .members([
+                "currency": .string(order.currency), "refund_total": .string(money(refund.amount)),
+                "refund_subtotal": .string(money(refund.amount)), "refund_shipping_fee": .string("0.00"), "refund_tax": .string("0.00"),
+            ]),
+            "return_line_items": .array(
+                refund.lines.map { line in
+                    .members([
+                        "return_line_item_id": .string("\(refund.id)\(line.lineID.suffix(3))"), "order_line_item_id": .string(line.lineID),
+                        "seller_sku": .string(line.sku),
+                        "refund_amount": .members(["currency": .string(order.currency), "refund_total": .string(money(line.amount))]),
+                    ])
+                }),
         ])
     }
 

@@ -62,6 +62,40 @@ enum SandboxWalmart: SandboxChannel {
                     "list": .members(["meta": meta, "elements": .members(["order": .array(page.map { Self.render($0, sandbox: sandbox) })])])
                 ]))
         }
+        group.get("v3/items") { request, _ in
+            if let refusal = Self.refuse(request) { return refusal }
+            let limit = SandboxHTTP.int(request, "limit", default: 20, in: 1...200)
+            let cursor = SandboxHTTP.query(request, "nextCursor") ?? "*"
+            guard let offset = cursor == "*" ? 0 : Int(cursor.dropFirst("AoE".count)), offset >= 0 else {
+                return Self.error(400, "INVALID_REQUEST_PARAM.GMP_ITEM_QUERY_API", "nextCursor is invalid")
+            }
+            let products = await sandbox.store.products(.walmart, updatedSince: .distantPast)
+            let page = products.dropFirst(offset).prefix(limit)
+            var answer = JSONValue.members(["ItemResponse": .array(page.map(Self.render(_:))), "totalItems": .number(products.count)])
+            if offset + limit < products.count { answer = answer.setting("nextCursor", to: .string("AoE\(offset + limit)")) }
+            return SandboxHTTP.json(answer)
+        }
+        group.get("v3/returns") { request, _ in
+            if let refusal = Self.refuse(request) { return refusal }
+            let limit = SandboxHTTP.int(request, "limit", default: 10, in: 1...200)
+            let offset = SandboxHTTP.int(request, "offset", default: 0, in: 0...Int.max)
+            let sinceText = SandboxHTTP.query(request, "returnCreationStartDate")
+            var since = Date.distantPast
+            if let sinceText {
+                guard let stamp = ISO8601.date(from: sinceText) else {
+                    return Self.error(400, "INVALID_REQUEST_PARAM.GMP_RETURNS_API", "returnCreationStartDate is not an ISO 8601 date")
+                }
+                since = stamp
+            }
+            let refunds = await sandbox.store.refunds(.walmart, since: since)
+            let page = refunds.dropFirst(offset).prefix(limit)
+            var meta = JSONValue.members(["totalCount": .number(refunds.count), "limit": .number(limit)])
+            if offset + limit < refunds.count {
+                let cursor = [("limit", "\(limit)"), ("offset", "\(offset + limit)")] + (sinceText.map { [("returnCreationStartDate", $0)] } ?? [])
+                meta = meta.setting("nextCursor", to: .string("?" + URLQuery.encode(cursor)))
+            }
+            return SandboxHTTP.json(.members(["meta": meta, "returnOrders": .array(page.map { Self.render($0.refund, of: $0.order) })]))
+        }
         group.put("v3/inventory") { request, _ in
             if let refusal = Self.refuse(request) { return refusal }
             guard let sku = SandboxHTTP.query(request, "sku"), !sku.isEmpty else {
@@ -202,6 +236,53 @@ enum SandboxWalmart: SandboxChannel {
     }
 
     /// 401 in Walmart's words unless the call carries the token the sandbox issued and names the service.
+    static func render(_ product: SandboxProduct) -> JSONValue {
+        .members([
+            "mart": .string("WALMART_US"), "sku": .string(product.item.sku), "wpid": .string("5SANDBOX\(product.item.index)"),
+            "upc": .string(String(product.item.barcode.suffix(12))), "gtin": .string(product.item.barcode),
+            "productName": .string(product.item.title), "shelf": .string("[\"Home Page\"]"), "productType": .string("Clothing"),
+            "price": .members(["currency": .string("USD"), "amount": .number(product.item.price)]),
+            "publishedStatus": .string("PUBLISHED"), "lifecycleStatus": .string("ACTIVE"),
+        ])
+    }
+
+    /// A return with its refund (Returns API), one return line per refunded unit line.
+    static func render(_ refund: SandboxOrder.Refund, of order: SandboxOrder) -> JSONValue {
+        let money = { (amount: Decimal) in JSONValue.members(["currencyAmount": .number(amount), "currencyUnit": .string(order.currency)]) }
+        let date = JSONValue.string(ISO8601.string(from: refund.createdAt))
+        return .members([
+            "returnOrderId": .string(refund.id), "customerEmailId": .string(order.buyerEmail),
+            "customerName": .members(["firstName": .string(order.buyerName), "lastName": .string("")]),
+            "customerOrderId": .string(order.id), "returnOrderDate": date, "returnByDate": date, "refundMode": .string("ONLINE"),
+            "totalRefundAmount": money(refund.amount),
+            "returnOrderLines": .array(
+                refund.lines.enumerated().map { position, line in
+                    let unit = order.lines.first { $0.lineID == line.lineID }?.unitPrice ?? line.amount
+                    return .members([
+                        "returnOrderLineNumber": .number(position + 1), "salesOrderLineNumber": .number(line.lineID),
+                        "returnReason": .string(refund.reason), "purchaseOrderId": .string(order.id),
+                        "item": .members([
+                            "sku": .string(line.sku), "productName": .string(order.lines.first { $0.lineID == line.lineID }?.title ?? ""),
+                        ]),
+                        "charges": .array([
+                            .members([
+                                "chargeCategory": .string("PRODUCT"), "chargeName": .string("ItemPrice"), "chargePerUnit": money(unit),
+                                "isDiscount": .bool(false), "isBillable": .bool(true),
+                                "tax": .array([
+                                    .members([
+                                        "taxName": .string("Tax1"), "excessTax": money(line.amount - unit), "taxPerUnit": money(line.amount - unit),
+                                    ])
+                                ]),
+                            ])
+                        ]),
+                        "unitPrice": money(unit),
+                        "quantity": .members(["unitOfMeasure": .string("EACH"), "measurementValue": .number(line.quantity)]),
+                        "currentRefundStatus": .string("REFUND_COMPLETED"), "currentRefundStatusDate": date, "refundedQty": .number(line.quantity),
+                    ])
+                }),
+        ])
+    }
+
     static func refuse(_ request: Request) -> Response? {
         SandboxHTTP.header(request, "WM_SEC.ACCESS_TOKEN") == Self.accessToken && SandboxHTTP.header(request, "WM_SVC.NAME") != nil
             ? nil : Self.unauthorized

@@ -48,31 +48,20 @@ enum SandboxWooCommerce: SandboxChannel {
         let api = group.group("wp-json/wc/v3")
         api.get("orders") { request, _ in
             if let refusal = Self.refuse(request, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.") { return refusal }
-            guard let perPage = Int(SandboxHTTP.query(request, "per_page") ?? "10"), (1...WooCommerceChannel.maxBatch).contains(perPage) else {
-                return Self.invalidParameter("per_page")
+            return await Self.numberPaged(request, since: "modified_after", { await sandbox.store.orders(.woocommerce, updatedSince: $0) }) {
+                Self.render($0, sandbox: sandbox)
             }
-            guard let page = Int(SandboxHTTP.query(request, "page") ?? "1"), page >= 1 else { return Self.invalidParameter("page") }
-            var since = Date.distantPast
-            if let text = SandboxHTTP.query(request, "modified_after") {
-                guard let date = Self.date(text, gmt: SandboxHTTP.query(request, "dates_are_gmt") == "true") else {
-                    return Self.invalidParameter("modified_after")
-                }
-                since = date
+        }
+        api.get("products") { request, _ in
+            if let refusal = Self.refuse(request, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.") { return refusal }
+            return await Self.numberPaged(
+                request, since: "modified_after", { await sandbox.store.products(.woocommerce, updatedSince: $0) }, Self.render(_:))
+        }
+        api.get("refunds") { request, _ in
+            if let refusal = Self.refuse(request, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.") { return refusal }
+            return await Self.numberPaged(request, since: "after", { await sandbox.store.refunds(.woocommerce, since: $0) }) {
+                Self.render($0.refund, of: $0.order, catalog: sandbox.store.catalog)
             }
-            let orders = await sandbox.store.orders(.woocommerce, updatedSince: since)
-            let pages = (orders.count + perPage - 1) / perPage
-            let root = "http://\(request.head.authority ?? "127.0.0.1")\(request.uri.path)"
-            let kept = ["modified_after", "dates_are_gmt", "orderby", "order", "per_page"].compactMap { name in
-                SandboxHTTP.query(request, name).map { (name, $0) }
-            }
-            let link = { (page: Int, relation: String) in "<\(root)?\(URLQuery.encode(kept + [("page", "\(page)")]))>; rel=\"\(relation)\"" }
-            var links: [String] = []
-            if page > 1 { links.append(link(min(page - 1, max(1, pages)), "prev")) }
-            if page < pages { links.append(link(page + 1, "next")) }
-            var headers: [(name: String, value: String)] = [("X-WP-Total", "\(orders.count)"), ("X-WP-TotalPages", "\(pages)")]
-            if !links.isEmpty { headers.append(("Link", links.joined(separator: ", "))) }
-            return SandboxHTTP.json(
-                .array(SandboxHTTP.page(orders, number: page, size: perPage).map { Self.render($0, sandbox: sandbox) }), headers: headers)
         }
         api.put("orders/:id") { request, context in
             if let refusal = Self.refuse(request, "woocommerce_rest_cannot_edit", "Sorry, you are not allowed to edit this resource.") {
@@ -246,6 +235,75 @@ enum SandboxWooCommerce: SandboxChannel {
     }
 
     /// 401 in WooCommerce's words (`code` names what was refused) unless the call carries the consumer key and secret.
+    /// A collection changed since the date in parameter `since`, paged by `page` and `per_page` with `Link` and
+    /// `X-WP-Total*` headers, as wc/v3 pages.
+    static func numberPaged<Item>(
+        _ request: Request, since parameter: String, _ items: (Date) async -> [Item], _ render: (Item) -> JSONValue
+    ) async -> Response {
+        guard let perPage = Int(SandboxHTTP.query(request, "per_page") ?? "10"), (1...WooCommerceChannel.maxBatch).contains(perPage) else {
+            return Self.invalidParameter("per_page")
+        }
+        guard let page = Int(SandboxHTTP.query(request, "page") ?? "1"), page >= 1 else { return Self.invalidParameter("page") }
+        var since = Date.distantPast
+        if let text = SandboxHTTP.query(request, parameter) {
+            guard let date = Self.date(text, gmt: SandboxHTTP.query(request, "dates_are_gmt") == "true") else {
+                return Self.invalidParameter(parameter)
+            }
+            since = date
+        }
+        let all = await items(since)
+        let pages = (all.count + perPage - 1) / perPage
+        let root = "http://\(request.head.authority ?? "127.0.0.1")\(request.uri.path)"
+        let kept = [parameter, "dates_are_gmt", "orderby", "order", "per_page"].compactMap { name in
+            SandboxHTTP.query(request, name).map { (name, $0) }
+        }
+        let link = { (page: Int, relation: String) in "<\(root)?\(URLQuery.encode(kept + [("page", "\(page)")]))>; rel=\"\(relation)\"" }
+        var links: [String] = []
+        if page > 1 { links.append(link(min(page - 1, max(1, pages)), "prev")) }
+        if page < pages { links.append(link(page + 1, "next")) }
+        var headers: [(name: String, value: String)] = [("X-WP-Total", "\(all.count)"), ("X-WP-TotalPages", "\(pages)")]
+        if !links.isEmpty { headers.append(("Link", links.joined(separator: ", "))) }
+        return SandboxHTTP.json(.array(SandboxHTTP.page(all, number: page, size: perPage).map(render)), headers: headers)
+    }
+
+    static func render(_ product: SandboxProduct) -> JSONValue {
+        let id = SandboxCatalog.identifiers(.woocommerce, index: product.item.index)["product_id"] ?? "0"
+        let changed = Timestamps.utcWithoutZone(product.updatedAt, separatedByT: true)
+        return .members([
+            "id": .number(id), "name": .string(product.item.title), "slug": .string(product.item.sku.lowercased()), "type": .string("simple"),
+            "status": .string("publish"), "sku": .string(product.item.sku), "price": .string(product.item.price.money),
+            "regular_price": .string(product.item.price.money), "sale_price": .string(""), "date_created": .string(changed),
+            "date_created_gmt": .string(changed), "date_modified": .string(changed), "date_modified_gmt": .string(changed),
+            "manage_stock": .bool(true), "stock_quantity": .number(product.quantity),
+            "stock_status": .string(product.quantity > 0 ? "instock" : "outofstock"), "global_unique_id": .string(product.item.barcode),
+            "variations": .array([]), "meta_data": .array([]),
+        ])
+    }
+
+    /// A refund as GET refunds lists it: quantities and totals negative, as WooCommerce writes them.
+    static func render(_ refund: SandboxOrder.Refund, of order: SandboxOrder, catalog: SandboxCatalog) -> JSONValue {
+        let created = Timestamps.utcWithoutZone(refund.createdAt, separatedByT: true)
+        return .members([
+            "id": .number(refund.id), "parent_id": .number(order.id), "date_created": .string(created), "date_created_gmt": .string(created),
+            "amount": .string(refund.amount.money), "reason": .string(refund.reason), "refunded_by": .number(1), "refunded_payment": .bool(true),
+            "meta_data": .array([]),
+            "line_items": .array(
+                refund.lines.enumerated().map { position, line in
+                    let orderLine = order.lines.first { $0.lineID == line.lineID }
+                    let unit = orderLine?.unitPrice ?? line.amount
+                    return .members([
+                        "id": .number("\(refund.id)\(position)"), "name": .string(orderLine?.title ?? ""),
+                        "product_id": .number(
+                            SandboxCatalog.identifiers(.woocommerce, index: catalog.item(sku: line.sku)?.index ?? 0)["product_id"] ?? "0"),
+                        "variation_id": .number(0), "quantity": .number(-line.quantity), "subtotal": .string((-unit).money),
+                        "total": .string((-unit).money), "total_tax": .string((unit - line.amount).money), "sku": .string(line.sku),
+                        "price": .number(-unit),
+                        "meta_data": .array([.members(["key": .string("_refunded_item_id"), "value": .string(line.lineID)])]),
+                    ])
+                }),
+        ])
+    }
+
     static func refuse(_ request: Request, _ code: String, _ message: String) -> Response? {
         let credentials = SandboxCredentials.credentials(.woocommerce)
         let expected = ChannelRequest.basicAuthorization(user: credentials["consumer_key"] ?? "", password: credentials["consumer_secret"] ?? "")

@@ -25,6 +25,23 @@ public struct SandboxOrder: Sendable, Equatable {
         public let lines: [String: Int]
     }
 
+    /// Money given back for some units of the order's lines.
+    public struct Refund: Sendable, Equatable {
+        public struct Line: Sendable, Equatable {
+            public let lineID: String
+            public let sku: String
+            public let quantity: Int
+            public let amount: Decimal
+        }
+
+        public let id: String
+        public let createdAt: Date
+        public let lines: [Line]
+        public let reason: String
+
+        public var amount: Decimal { self.lines.reduce(0) { $0 + $1.amount } }
+    }
+
     public let provider: Provider
     public let sequence: Int
     public let id: String
@@ -34,6 +51,7 @@ public struct SandboxOrder: Sendable, Equatable {
     public internal(set) var status: Status
     public internal(set) var lines: [Line]
     public internal(set) var shipments: [Shipment]
+    public internal(set) var refunds: [Refund] = []
     public let buyerName: String
     public let buyerEmail: String
     public let shippingCost: Decimal

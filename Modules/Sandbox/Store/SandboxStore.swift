@@ -8,7 +8,10 @@ public actor SandboxStore {
     private var generator: SeededGenerator
     private var orders: [Provider: [SandboxOrder]]
     private var stock: [Provider: [String: Int]] = [:]
+    /// When each channel last changed each product (its listing, or its stock).
+    private var productChanges: [Provider: [String: Date]] = [:]
     private var shipmentCounter: Int
+    private var refundCounter: Int
 
     static let buyers = [
         ("Ada Lovelace", "ada@example.com"), ("Grace Hopper", "grace@example.com"), ("Alan Turing", "alan@example.com"),
@@ -20,14 +23,22 @@ public actor SandboxStore {
         let catalog = SandboxCatalog(generator: &generator)
         var orders: [Provider: [SandboxOrder]] = [:]
         var shipments = 0
+        var refunds = 0
+        let listed = now.addingTimeInterval(-Double(ordersPerChannel + 1) * 3600)
         for provider in SandboxChannels.providers {
             self.stock[provider] = Dictionary(uniqueKeysWithValues: catalog.items.map { ($0.sku, 50 + $0.index * 5) })
+            self.productChanges[provider] = Dictionary(
+                uniqueKeysWithValues: catalog.items.map { ($0.sku, listed.addingTimeInterval(Double($0.index) * 60)) })
             for sequence in 1...max(1, ordersPerChannel) {
                 let created = now.addingTimeInterval(-Double(ordersPerChannel - sequence + 1) * 3600)
                 var order = Self.makeOrder(provider, sequence: sequence, at: created, catalog: catalog, generator: &generator)
                 if sequence % 4 == 0 {
                     shipments += 1
                     order = Self.shipAll(order, shipment: Self.shipmentID(shipments), carrier: "UPS", at: created.addingTimeInterval(1800))
+                }
+                if sequence % 5 == 0 {
+                    refunds += 1
+                    order = Self.refundFirstUnit(of: order, id: Self.refundID(refunds), on: created.addingTimeInterval(7200))
                 }
                 orders[provider, default: []].append(order)
             }
@@ -36,6 +47,7 @@ public actor SandboxStore {
         self.generator = generator
         self.orders = orders
         self.shipmentCounter = shipments
+        self.refundCounter = refunds
     }
 
     // MARK: Reading
@@ -53,6 +65,21 @@ public actor SandboxStore {
         self.orders[provider] ?? []
     }
 
+    /// The catalog as `provider` lists it: every item changed at or after `since`, oldest change first, with its stock.
+    public func products(_ provider: Provider, updatedSince since: Date) -> [SandboxProduct] {
+        self.catalog.items.compactMap { item -> SandboxProduct? in
+            guard let changed = self.productChanges[provider]?[item.sku], changed >= since else { return nil }
+            return SandboxProduct(item: item, updatedAt: changed, quantity: self.stock[provider]?[item.sku] ?? 0)
+        }
+        .sorted { ($0.updatedAt, $0.item.index) < ($1.updatedAt, $1.item.index) }
+    }
+
+    /// Refunds issued at or after `since` with their orders, oldest first.
+    public func refunds(_ provider: Provider, since: Date) -> [(order: SandboxOrder, refund: SandboxOrder.Refund)] {
+        (self.orders[provider] ?? []).flatMap { order in order.refunds.filter { $0.createdAt >= since }.map { (order, $0) } }
+            .sorted { ($0.refund.createdAt, $0.refund.id) < ($1.refund.createdAt, $1.refund.id) }
+    }
+
     public func quantity(_ provider: Provider, sku: String) -> Int? {
         self.stock[provider]?[sku]
     }
@@ -67,6 +94,7 @@ public actor SandboxStore {
     func setQuantity(_ provider: Provider, sku: String, to quantity: Int) -> Bool {
         guard self.stock[provider]?[sku] != nil else { return false }
         self.stock[provider]?[sku] = quantity
+        self.productChanges[provider]?[sku] = Date()
         return true
     }
 
@@ -96,11 +124,21 @@ public actor SandboxStore {
         return .success(shipment)
     }
 
-    /// The stream: `newOrders` new orders and `updates` changed ones (the oldest open orders ship) on every channel.
-    /// Answers the orders that changed, per provider.
-    func advance(newOrders: Int, updates: Int, at now: Date) -> [Provider: [SandboxOrder]] {
+    /// The stream: `newOrders` new orders, `updates` changed ones (the oldest open orders ship) and `refunds` refunded
+    /// ones (a unit of the oldest orders not yet refunded) on every channel. Answers the orders that changed, per provider.
+    func advance(newOrders: Int, updates: Int, refunds: Int = 0, at now: Date) -> [Provider: [SandboxOrder]] {
         var changed: [Provider: [SandboxOrder]] = [:]
         for provider in SandboxChannels.providers {
+            var refunded: [SandboxOrder] = []
+            for _ in 0..<max(0, refunds) {
+                guard let index = self.orders[provider]?.firstIndex(where: { $0.refunds.isEmpty && $0.status != .cancelled }),
+                    let order = self.orders[provider]?[index]
+                else { break }
+                self.refundCounter += 1
+                let changed = Self.refundFirstUnit(of: order, id: Self.refundID(self.refundCounter), on: now)
+                self.orders[provider]?[index] = changed
+                refunded.append(changed)
+            }
             for _ in 0..<max(0, updates) {
                 guard let index = self.orders[provider]?.firstIndex(where: { $0.status == .open }), let order = self.orders[provider]?[index]
                 else { break }
@@ -114,6 +152,8 @@ public actor SandboxStore {
                 self.orders[provider, default: []].append(order)
                 changed[provider, default: []].append(order)
             }
+            let later = Set((changed[provider] ?? []).map(\.id))
+            changed[provider] = refunded.filter { !later.contains($0.id) } + (changed[provider] ?? [])
         }
         return changed
     }
@@ -148,6 +188,23 @@ public actor SandboxStore {
         order.status = .shipped
         order.updatedAt = now
         return order
+    }
+
+    /// The order with one unit of its first line refunded, with that unit's share of tax.
+    private static func refundFirstUnit(of order: SandboxOrder, id: String, on date: Date) -> SandboxOrder {
+        guard let line = order.lines.first else { return order }
+        var order = order
+        let amount = line.unitPrice + (order.lineTax(line) / Decimal(line.quantity)).rounded(2)
+        order.refunds.append(
+            SandboxOrder.Refund(
+                id: id, createdAt: date, lines: [SandboxOrder.Refund.Line(lineID: line.lineID, sku: line.sku, quantity: 1, amount: amount)],
+                reason: "Damaged in transit"))
+        order.updatedAt = max(order.updatedAt, date)
+        return order
+    }
+
+    private static func refundID(_ number: Int) -> String {
+        String(9_100_000 + number)
     }
 
     private func nextShipmentID() -> String {

@@ -1,22 +1,28 @@
 import Foundation
 import Kernel
 
-/// SP-API calls: Orders v0 (getOrders, getOrderItems, confirmShipment) and Listings Items 2021-08-01 (inventory), with an
-/// LWA access token from the refresh token. Limits are the usage plans the fixtures README lists, per operation.
+/// SP-API calls: Orders v0 (getOrders, getOrderItems, confirmShipment), Listings Items 2021-08-01 (searchListingsItems,
+/// inventory) and Finances v0 (refund events), with an LWA access token from the refresh token. Limits are the usage plans the fixtures README lists, per operation.
 extension AmazonChannel {
     enum Limits {
         static let getOrders = RateLimit(perSecond: 0.0167, burst: 20)
         static let getOrderItems = RateLimit(perSecond: 0.5, burst: 30)
         static let confirmShipment = RateLimit(perSecond: 2, burst: 10)
         static let patchListingsItem = RateLimit(perSecond: 5, burst: 10)
+        static let searchListingsItems = RateLimit(perSecond: 5, burst: 5)
+        static let listFinancialEvents = RateLimit(perSecond: 0.5, burst: 30)
         static let token = RateLimit(perSecond: 1, burst: 5)
     }
 
     /// Order items are paged too; their walk stops at this many pages (seed `001_…`'s last-resort cap).
     static let maxItemPages = 10
     static let defaultTokenURL = "https://api.amazon.com/auth/o2/token"
+    /// The most `pageSize` searchListingsItems takes.
+    static let maxListingsPageSize = 20
+    /// Finances refuses a `PostedAfter` less than two minutes old; a pull never asks for one younger than this.
+    static let financesSettleSeconds: TimeInterval = 180
 
-    public func fetchOrders(_ query: OrderQuery) async throws(ChannelCallError) -> OrderPage {
+    public func fetchOrders(_ query: PullQuery) async throws(ChannelCallError) -> OrderPage {
         var parameters = [("MarketplaceIds", try self.marketplaceID())]
         if let token = query.continuation {
             parameters.append(("NextToken", token))
@@ -25,15 +31,61 @@ extension AmazonChannel {
         }
         let answer = try await self.call(.GET, "/orders/v0/orders", parameters, "getOrders", Limits.getOrders)
         guard let orders = answer["payload", "Orders"]?.arrayValue else { throw .malformed("getOrders returned no payload.Orders") }
-        var page: [RemoteOrder] = []
-        for order in orders {
-            guard let id = order["AmazonOrderId"]?.nonEmptyText else { throw .malformed("an order has no AmazonOrderId") }
-            page.append(
+        return OrderPage(
+            records: try orders.map { order throws(ChannelCallError) in
                 RemoteOrder(
-                    remoteID: id, status: order["OrderStatus"]?.text, createdAt: Timestamps.iso8601(order["PurchaseDate"]),
-                    updatedAt: Timestamps.iso8601(order["LastUpdateDate"]), payload: order, lines: []))
+                    remoteID: try order.required("AmazonOrderId", of: "an order"), status: order["OrderStatus"]?.text,
+                    createdAt: Timestamps.iso8601(order["PurchaseDate"]),
+                    updatedAt: Timestamps.iso8601(order["LastUpdateDate"]), payload: order, lines: [])
+            },
+            continuation: answer["payload", "NextToken"]?.nonEmptyText)
+    }
+
+    /// The seller's listings (searchListingsItems), by last update; a listing is known by its SKU.
+    public func fetchProducts(_ query: PullQuery) async throws(ChannelCallError) -> ProductPage {
+        let seller = try self.context.connection.credential("seller_id")
+        var parameters = [
+            ("marketplaceIds", try self.marketplaceID()), ("includedData", "summaries,attributes,offers,fulfillmentAvailability"),
+            ("lastUpdatedAfter", ISO8601.string(from: query.updatedSince)), ("sortBy", "lastUpdatedDate"), ("sortOrder", "ASC"),
+            ("pageSize", "\(min(Self.maxListingsPageSize, max(1, query.pageSize)))"),
+        ]
+        if let token = query.continuation { parameters.append(("pageToken", token)) }
+        let answer = try await self.call(
+            .GET, "/listings/2021-08-01/items/\(URLQuery.escape(seller))", parameters, "searchListingsItems", Limits.searchListingsItems)
+        guard let items = answer["items"]?.arrayValue else { throw .malformed("searchListingsItems returned no items") }
+        return ProductPage(
+            records: try items.map { item throws(ChannelCallError) in
+                let summary = item["summaries"]?.arrayValue?.first
+                return RemoteProduct(
+                    remoteID: try item.required("sku", of: "a listing"),
+                    status: summary?["status"]?.arrayValue.map { $0.compactMap(\.text).joined(separator: ",") },
+                    createdAt: Timestamps.iso8601(summary?["createdDate"]), updatedAt: Timestamps.iso8601(summary?["lastUpdatedDate"]),
+                    payload: item, variants: [])
+            },
+            continuation: answer["pagination", "nextToken"]?.nonEmptyText)
+    }
+
+    /// Refund events of Finances v0 (listFinancialEvents' `RefundEventList`): totals per event, no refund id, so an event
+    /// is known by its order and posting time.
+    public func fetchRefunds(_ query: PullQuery) async throws(ChannelCallError) -> RefundPage {
+        var parameters = [("MaxResultsPerPage", "\(min(100, max(1, query.pageSize)))")]
+        if let token = query.continuation {
+            parameters.append(("NextToken", token))
+        } else {
+            let settled = Date().addingTimeInterval(-Self.financesSettleSeconds)
+            parameters.append(("PostedAfter", ISO8601.string(from: min(query.updatedSince, settled))))
         }
-        return OrderPage(orders: page, continuation: answer["payload", "NextToken"]?.nonEmptyText)
+        let answer = try await self.call(.GET, "/finances/v0/financialEvents", parameters, "listFinancialEvents", Limits.listFinancialEvents)
+        guard let events = answer["payload", "FinancialEvents"] else { throw .malformed("listFinancialEvents returned no FinancialEvents") }
+        return RefundPage(
+            records: try (events["RefundEventList"]?.arrayValue ?? []).map { event throws(ChannelCallError) in
+                let order = try event.required("AmazonOrderId", of: "a refund event")
+                let posted = try event.required("PostedDate", of: "a refund event")
+                return RemoteRefund(
+                    remoteID: "\(order)@\(posted)", remoteOrderID: order, status: nil, createdAt: Timestamps.iso8601(event["PostedDate"]),
+                    updatedAt: Timestamps.iso8601(event["PostedDate"]), payload: event, lines: [])
+            },
+            continuation: answer["payload", "NextToken"]?.nonEmptyText)
     }
 
     /// Every item of an order (getOrderItems), de-duplicated and guarded against a NextToken that does not advance.

@@ -1,7 +1,8 @@
 import Foundation
+import Kernel
 
 /// BigCommerce's REST API with an `X-Auth-Token`: v2 orders paged by page number (an empty page answers 204) with each
-/// order's products fetched beside it, v3 absolute inventory adjustments, and v2 shipments to the order's shipping address.
+/// order's products fetched beside it, v3 catalog products (with variants) and refunds paged by `meta.pagination`, v3 absolute inventory adjustments, and v2 shipments to the order's shipping address.
 extension BigCommerceChannel {
     /// The store-wide quota of Standard and Plus plans, shared by every app: 150 requests per 30 s window
     /// (bigcommerce/docs api-rate-limits.mdx; Pro stores get 450).
@@ -13,21 +14,60 @@ extension BigCommerceChannel {
     /// The most items one inventory adjustment takes.
     static let maxAdjustmentItems = 2000
 
-    public func fetchOrders(_ query: OrderQuery) async throws(ChannelCallError) -> OrderPage {
+    public func fetchOrders(_ query: PullQuery) async throws(ChannelCallError) -> OrderPage {
         let page = try query.pageNumber()
         let size = max(1, min(Self.maxPageSize, query.pageSize))
         let orders = try await self.list(
             "v2/orders",
             [("min_date_modified", Timestamps.rfc2822(query.updatedSince)), ("sort", "date_modified:asc"), ("page", "\(page)"), ("limit", "\(size)")])
-        var remote: [RemoteOrder] = []
-        for order in orders {
-            guard let id = order["id"]?.text else { throw .malformed("an order has no id") }
-            remote.append(
+        return OrderPage(
+            records: try orders.map { order throws(ChannelCallError) in
                 RemoteOrder(
-                    remoteID: id, status: order["status"]?.text, createdAt: order["date_created"]?.nonEmptyText.flatMap { Timestamps.rfc2822($0) },
-                    updatedAt: order["date_modified"]?.nonEmptyText.flatMap { Timestamps.rfc2822($0) }, payload: order, lines: []))
-        }
-        return OrderPage(orders: remote, continuation: orders.count == size ? "\(page + 1)" : nil)
+                    remoteID: try order.required("id", of: "an order"), status: order["status"]?.text,
+                    createdAt: order["date_created"]?.nonEmptyText.flatMap { Timestamps.rfc2822($0) },
+                    updatedAt: order["date_modified"]?.nonEmptyText.flatMap { Timestamps.rfc2822($0) }, payload: order, lines: [])
+            },
+            continuation: orders.count == size ? "\(page + 1)" : nil)
+    }
+
+    public func fetchProducts(_ query: PullQuery) async throws(ChannelCallError) -> ProductPage {
+        let (products, next) = try await self.v3Page(
+            "v3/catalog/products", query,
+            [
+                ("include", "variants"), ("date_modified:min", ISO8601.string(from: query.updatedSince)), ("sort", "date_modified"),
+                ("direction", "asc"),
+            ])
+        return ProductPage(
+            records: try products.map { product throws(ChannelCallError) in
+                RemoteProduct(
+                    remoteID: try product.required("id", of: "a product"), status: product["availability"]?.text,
+                    createdAt: Timestamps.iso8601(product["date_created"]), updatedAt: Timestamps.iso8601(product["date_modified"]),
+                    payload: product, variants: product["variants"]?.arrayValue ?? [])
+            },
+            continuation: next)
+    }
+
+    /// Refunds created since the cursor (GET v3/orders/payment_actions/refunds), with their refunded items.
+    public func fetchRefunds(_ query: PullQuery) async throws(ChannelCallError) -> RefundPage {
+        let (refunds, next) = try await self.v3Page(
+            "v3/orders/payment_actions/refunds", query, [("created:min", ISO8601.string(from: query.updatedSince))])
+        return RefundPage(
+            records: try refunds.map { refund throws(ChannelCallError) in
+                let created = Timestamps.iso8601(refund["created"])
+                return RemoteRefund(
+                    remoteID: try refund.required("id", of: "a refund"), remoteOrderID: try refund.required("order_id", of: "a refund"),
+                    status: nil, createdAt: created, updatedAt: created, payload: refund, lines: refund["items"]?.arrayValue ?? [])
+            },
+            continuation: next)
+    }
+
+    /// One page of a v3 collection (`{data, meta.pagination}`) and the number of the next page.
+    private func v3Page(_ path: String, _ query: PullQuery, _ filters: [(String, String)]) async throws(ChannelCallError) -> ([JSONValue], String?) {
+        let page = try query.pageNumber()
+        let answer = try await self.call(.GET, path, filters + [("page", "\(page)"), ("limit", "\(max(1, min(Self.maxPageSize, query.pageSize)))")])
+        guard let items = answer["data"]?.arrayValue else { throw .malformed("\(path) returned no data") }
+        let pages = answer["meta", "pagination", "total_pages"]?.int ?? page
+        return (items, page < pages ? "\(page + 1)" : nil)
     }
 
     /// Every product of an order (GET v2/orders/{id}/products), page by page until a short one.

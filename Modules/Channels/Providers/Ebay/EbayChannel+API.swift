@@ -1,25 +1,27 @@
 import Foundation
 import Kernel
 
-/// Sell APIs: Fulfillment v1 (getOrders paged by offset, createShippingFulfillment) and Inventory v1
-/// (bulkUpdatePriceQuantity), with a user access token minted from the refresh token. eBay publishes daily call quotas
+/// Sell APIs: Fulfillment v1 (getOrders paged by offset, createShippingFulfillment), Inventory v1 (getInventoryItems,
+/// bulkUpdatePriceQuantity) and Finances v1 (refund transactions, on the `apiz` host), with a user access token minted
+/// from the refresh token. eBay publishes daily call quotas
 /// per API, not a request rate (developer.ebay.com/develop/api/sell/api_call_limits; fixtures README §4), so calls are
 /// paced at a chosen 5 requests/s with 10 saved up.
 extension EbayChannel {
     static let limit = RateLimit(perSecond: 5, burst: 10)
     static let scopes = [
         "https://api.ebay.com/oauth/api_scope/sell.fulfillment", "https://api.ebay.com/oauth/api_scope/sell.inventory",
+        "https://api.ebay.com/oauth/api_scope/sell.finances",
     ]
     static let maxPageSize = 200
+    /// The most `limit` getInventoryItems takes.
+    static let maxInventoryPageSize = 100
+    /// The most `limit` getTransactions takes.
+    static let maxTransactionPageSize = 1000
     /// bulkUpdatePriceQuantity takes at most this many inventory items a call.
     static let maxBulkRequests = 25
 
-    public func fetchOrders(_ query: OrderQuery) async throws(ChannelCallError) -> OrderPage {
-        var offset = 0
-        if let continuation = query.continuation {
-            guard let value = Int(continuation) else { throw .malformed("the continuation '\(continuation)' is not an eBay offset") }
-            offset = value
-        }
+    public func fetchOrders(_ query: PullQuery) async throws(ChannelCallError) -> OrderPage {
+        let offset = try query.offset()
         let answer = try await self.send(
             .GET, "/sell/fulfillment/v1/order",
             [
@@ -28,16 +30,64 @@ extension EbayChannel {
             ]
         ).json()
         guard let orders = answer["orders"]?.arrayValue else { throw .malformed("getOrders returned no orders") }
-        var page: [RemoteOrder] = []
-        for order in orders {
-            guard let id = order["orderId"]?.nonEmptyText else { throw .malformed("an order has no orderId") }
-            page.append(
+        return OrderPage(
+            records: try orders.map { order throws(ChannelCallError) in
                 RemoteOrder(
-                    remoteID: id, status: Self.status(of: order), createdAt: Timestamps.iso8601(order["creationDate"]),
-                    updatedAt: Timestamps.iso8601(order["lastModifiedDate"]), payload: order, lines: order["lineItems"]?.arrayValue ?? []))
-        }
-        let next = answer["next"]?.nonEmptyText.map { LinkHeader.parameter("offset", in: $0) ?? String(offset + orders.count) }
-        return OrderPage(orders: page, continuation: next)
+                    remoteID: try order.required("orderId", of: "an order"), status: Self.status(of: order),
+                    createdAt: Timestamps.iso8601(order["creationDate"]), updatedAt: Timestamps.iso8601(order["lastModifiedDate"]),
+                    payload: order, lines: order["lineItems"]?.arrayValue ?? [])
+            },
+            continuation: Self.nextOffset(answer, offset: offset, count: orders.count))
+    }
+
+    /// Every inventory item (getInventoryItems pages by offset and filters by nothing, so each pull reads them all); an
+    /// item is known by its SKU.
+    public func fetchProducts(_ query: PullQuery) async throws(ChannelCallError) -> ProductPage {
+        let offset = try query.offset()
+        let answer = try await self.send(
+            .GET, "/sell/inventory/v1/inventory_item",
+            [("limit", "\(min(Self.maxInventoryPageSize, max(1, query.pageSize)))"), ("offset", "\(offset)")]
+        ).json()
+        let items = answer["inventoryItems"]?.arrayValue ?? []
+        return ProductPage(
+            records: try items.map { item throws(ChannelCallError) in
+                RemoteProduct(
+                    remoteID: try item.required("sku", of: "an inventory item"), status: item["condition"]?.text, createdAt: nil,
+                    updatedAt: nil, payload: item, variants: [])
+            },
+            continuation: Self.nextOffset(answer, offset: offset, count: items.count))
+    }
+
+    /// Refund transactions of Finances v1 (getTransactions): totals only, no per-line detail.
+    public func fetchRefunds(_ query: PullQuery) async throws(ChannelCallError) -> RefundPage {
+        let offset = try query.offset()
+        let answer = try await self.send(
+            .GET, "/sell/finances/v1/transaction",
+            [
+                ("filter", "transactionType:{REFUND}"), ("filter", "transactionDate:[\(ISO8601.string(from: query.updatedSince))..]"),
+                ("sort", "transactionDate"), ("limit", "\(min(Self.maxTransactionPageSize, max(1, query.pageSize)))"), ("offset", "\(offset)"),
+            ], host: try self.financesBase()
+        ).json()
+        guard let transactions = answer["transactions"]?.arrayValue else { throw .malformed("getTransactions returned no transactions") }
+        return RefundPage(
+            records: try transactions.map { transaction throws(ChannelCallError) in
+                let date = Timestamps.iso8601(transaction["transactionDate"])
+                return RemoteRefund(
+                    remoteID: try transaction.required("transactionId", of: "a refund transaction"),
+                    remoteOrderID: try transaction.required("orderId", of: "a refund transaction"), status: transaction["transactionStatus"]?.text,
+                    createdAt: date, updatedAt: date, payload: transaction, lines: [])
+            },
+            continuation: Self.nextOffset(answer, offset: offset, count: transactions.count))
+    }
+
+    /// The offset of the page after this one: the `offset` of the answer's `next` link, absent on the last page.
+    static func nextOffset(_ answer: JSONValue, offset: Int, count: Int) -> String? {
+        answer["next"]?.nonEmptyText.map { LinkHeader.parameter("offset", in: $0) ?? String(offset + count) }
+    }
+
+    /// Finances lives on the `apiz` host beside the API's own (`api.ebay.com` → `apiz.ebay.com`, the sandbox's likewise).
+    func financesBase() throws(ChannelCallError) -> String {
+        try self.context.connection.base().replacingOccurrences(of: "://api.", with: "://apiz.")
     }
 
     /// eBay keeps cancellation apart from fulfillment: a cancelled order reads `CANCELED`, any other its fulfillment
@@ -92,7 +142,7 @@ extension EbayChannel {
     }
 
     private func send(
-        _ method: ChannelRequest.Method, _ path: String, _ parameters: [(String, String)] = [], body: JSONValue? = nil
+        _ method: ChannelRequest.Method, _ path: String, _ parameters: [(String, String)] = [], body: JSONValue? = nil, host: String? = nil
     ) async throws(ChannelCallError) -> ChannelResponse {
         let connection = self.context.connection
         let clientID = try connection.credential("client_id")
@@ -104,7 +154,9 @@ extension EbayChannel {
             ],
             basic: (clientID, try connection.credential("client_secret")), via: self.context.http,
             throttle: self.context.throttle("oauth", Self.limit))
-        let url = URLQuery.appending(parameters, to: try connection.base() + path)
+        let root: String
+        if let host { root = host } else { root = try connection.base() }
+        let url = URLQuery.appending(parameters, to: root + path)
         let headers = [(name: "Authorization", value: "Bearer \(token)")]
         let request = body.map { ChannelRequest(method, url, headers: headers, json: $0) } ?? ChannelRequest(method, url, headers: headers)
         return try await self.context.send(request, "sell", Self.limit)

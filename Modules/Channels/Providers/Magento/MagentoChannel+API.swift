@@ -1,7 +1,8 @@
 import Foundation
 import Kernel
 
-/// Magento 2 / Adobe Commerce REST V1 with an integration's bearer token: orders paged by `searchCriteria` page number,
+/// Magento 2 / Adobe Commerce REST V1 with an integration's bearer token: orders, products and credit memos (refunds)
+/// paged by `searchCriteria` page number,
 /// MSI source items, and `order/{id}/ship`. Magento sets no request-rate limit by default, only optional input limits (a
 /// page holds at most 300; the fixtures README, §4); 10 requests/s with 20 saved up is our own ceiling.
 extension MagentoChannel {
@@ -10,30 +11,65 @@ extension MagentoChannel {
     /// The MSI source of a single-source store, used when a listing names none.
     static let defaultSource = "default"
 
-    public func fetchOrders(_ query: OrderQuery) async throws(ChannelCallError) -> OrderPage {
-        let page = query.continuation.flatMap { Int($0) } ?? 1
+    public func fetchOrders(_ query: PullQuery) async throws(ChannelCallError) -> OrderPage {
+        let (orders, next) = try await self.search("orders", query)
+        return OrderPage(
+            records: try orders.map { order throws(ChannelCallError) in
+                RemoteOrder(
+                    remoteID: try order.required("entity_id", of: "an order"), status: order["status"]?.text,
+                    createdAt: Self.date(order["created_at"]), updatedAt: Self.date(order["updated_at"]), payload: order,
+                    lines: order["items"]?.arrayValue ?? [])
+            },
+            continuation: next)
+    }
+
+    /// Products by `updated_at`; a configurable product's children are products of their own.
+    public func fetchProducts(_ query: PullQuery) async throws(ChannelCallError) -> ProductPage {
+        let (products, next) = try await self.search("products", query)
+        return ProductPage(
+            records: try products.map { product throws(ChannelCallError) in
+                RemoteProduct(
+                    remoteID: try product.required("id", of: "a product"), status: product["status"]?.text,
+                    createdAt: Self.date(product["created_at"]), updatedAt: Self.date(product["updated_at"]), payload: product, variants: [])
+            },
+            continuation: next)
+    }
+
+    /// Credit memos by `updated_at`, with their items.
+    public func fetchRefunds(_ query: PullQuery) async throws(ChannelCallError) -> RefundPage {
+        let (memos, next) = try await self.search("creditmemos", query)
+        return RefundPage(
+            records: try memos.map { memo throws(ChannelCallError) in
+                RemoteRefund(
+                    remoteID: try memo.required("entity_id", of: "a credit memo"), remoteOrderID: try memo.required("order_id", of: "a credit memo"),
+                    status: memo["state"]?.text, createdAt: Self.date(memo["created_at"]), updatedAt: Self.date(memo["updated_at"]),
+                    payload: memo, lines: memo["items"]?.arrayValue ?? [])
+            },
+            continuation: next)
+    }
+
+    /// One page of a `searchCriteria` list changed since the cursor (`updated_at`, oldest first), and the next page's number.
+    private func search(_ resource: String, _ query: PullQuery) async throws(ChannelCallError) -> ([JSONValue], String?) {
+        let page = try query.pageNumber()
         let size = min(Self.maxPageSize, max(1, query.pageSize))
         let filter = "searchCriteria[filter_groups][0][filters][0]"
         let answer = try await self.call(
-            .GET, "orders",
+            .GET, resource,
             [
                 ("\(filter)[field]", "updated_at"), ("\(filter)[value]", Timestamps.utcWithoutZone(query.updatedSince)),
                 ("\(filter)[condition_type]", "gteq"), ("searchCriteria[sortOrders][0][field]", "updated_at"),
                 ("searchCriteria[sortOrders][0][direction]", "ASC"), ("searchCriteria[pageSize]", "\(size)"),
                 ("searchCriteria[currentPage]", "\(page)"),
             ])
-        guard let orders = answer["items"]?.arrayValue, let total = answer["total_count"]?.int else {
-            throw .malformed("V1/orders returned no items or total_count")
+        guard let items = answer["items"]?.arrayValue, let total = answer["total_count"]?.int else {
+            throw .malformed("V1/\(resource) returned no items or total_count")
         }
-        return OrderPage(
-            orders: try orders.map { order throws(ChannelCallError) in
-                guard let id = order["entity_id"]?.text else { throw .malformed("an order has no entity_id") }
-                return RemoteOrder(
-                    remoteID: id, status: order["status"]?.text, createdAt: order["created_at"]?.text.flatMap { Timestamps.utcWithoutZone($0) },
-                    updatedAt: order["updated_at"]?.text.flatMap { Timestamps.utcWithoutZone($0) }, payload: order,
-                    lines: order["items"]?.arrayValue ?? [])
-            },
-            continuation: page * size < total ? String(page + 1) : nil)
+        return (items, page * size < total ? String(page + 1) : nil)
+    }
+
+    /// Magento's dates: UTC without a zone.
+    private static func date(_ value: JSONValue?) -> Date? {
+        value?.text.flatMap { Timestamps.utcWithoutZone($0) }
     }
 
     /// One call for every level; Magento answers `[]` or refuses the whole batch.

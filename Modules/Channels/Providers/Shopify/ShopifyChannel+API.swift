@@ -1,27 +1,68 @@
 import Foundation
 import Kernel
 
-/// REST Admin 2026-07: orders paged by the `Link` header's `page_info`, `inventory_levels/set`, and fulfillments through
-/// the order's fulfillment orders. One leaky bucket per store: 2 requests/s, 40 saved up (Standard plan).
+/// REST Admin 2026-07: orders and products paged by the `Link` header's `page_info`, refunds read from the orders they
+/// belong to (Shopify lists no refunds on their own), `inventory_levels/set`, and fulfillments through the order's
+/// fulfillment orders. One leaky bucket per store: 2 requests/s, 40 saved up (Standard plan).
 extension ShopifyChannel {
     public static let apiVersion = "2026-07"
     static let limit = RateLimit(perSecond: 2, burst: 40)
 
-    public func fetchOrders(_ query: OrderQuery) async throws(ChannelCallError) -> OrderPage {
-        let limit = ("limit", "\(min(250, query.pageSize))")
-        let parameters =
-            query.continuation.map { [limit, ("page_info", $0)] }
-            ?? [limit, ("status", "any"), ("updated_at_min", ISO8601.string(from: query.updatedSince)), ("order", "updated_at asc")]
-        let response = try await self.send(ChannelRequest(.GET, try self.url("orders.json", parameters), headers: self.headers))
-        guard let orders = try response.json()["orders"]?.arrayValue else { throw .malformed("orders.json returned no orders") }
+    public func fetchOrders(_ query: PullQuery) async throws(ChannelCallError) -> OrderPage {
+        let (orders, next) = try await self.list("orders", query, [("status", "any")])
         return OrderPage(
-            orders: try orders.map { order throws(ChannelCallError) in
-                guard let id = order["id"]?.text else { throw .malformed("an order has no id") }
-                return RemoteOrder(
-                    remoteID: id, status: Self.status(of: order), createdAt: Timestamps.iso8601(order["created_at"]),
-                    updatedAt: Timestamps.iso8601(order["updated_at"]), payload: order, lines: order["line_items"]?.arrayValue ?? [])
+            records: try orders.map { order throws(ChannelCallError) in
+                RemoteOrder(
+                    remoteID: try order.required("id", of: "an order"), status: Self.status(of: order),
+                    createdAt: Timestamps.iso8601(order["created_at"]), updatedAt: Timestamps.iso8601(order["updated_at"]), payload: order,
+                    lines: order["line_items"]?.arrayValue ?? [])
             },
-            continuation: LinkHeader.next(response.header("Link")).flatMap { LinkHeader.parameter("page_info", in: $0) })
+            continuation: next)
+    }
+
+    public func fetchProducts(_ query: PullQuery) async throws(ChannelCallError) -> ProductPage {
+        let (products, next) = try await self.list("products", query, [])
+        return ProductPage(
+            records: try products.map { product throws(ChannelCallError) in
+                RemoteProduct(
+                    remoteID: try product.required("id", of: "a product"), status: product["status"]?.text,
+                    createdAt: Timestamps.iso8601(product["created_at"]), updatedAt: Timestamps.iso8601(product["updated_at"]), payload: product,
+                    variants: product["variants"]?.arrayValue ?? [])
+            },
+            continuation: next)
+    }
+
+    /// The refunds of the orders changed since the cursor (a refund changes its order's `updated_at`).
+    public func fetchRefunds(_ query: PullQuery) async throws(ChannelCallError) -> RefundPage {
+        let (orders, next) = try await self.list("orders", query, [("status", "any"), ("fields", "id,updated_at,refunds")])
+        var refunds: [RemoteRefund] = []
+        var walked: [String] = []
+        for order in orders {
+            let orderID = try order.required("id", of: "an order")
+            walked.append("\(orderID)|\(order["updated_at"]?.text ?? "")")
+            for refund in order["refunds"]?.arrayValue ?? [] {
+                let created = Timestamps.iso8601(refund["created_at"])
+                refunds.append(
+                    RemoteRefund(
+                        remoteID: try refund.required("id", of: "a refund"), remoteOrderID: orderID, status: nil, createdAt: created,
+                        updatedAt: Timestamps.iso8601(refund["processed_at"]) ?? created, payload: refund,
+                        lines: refund["refund_line_items"]?.arrayValue ?? []))
+            }
+        }
+        return RefundPage(records: refunds, continuation: next, walkedKeys: walked)
+    }
+
+    /// One page of a list resource changed since the cursor, oldest change first, and the next page's `page_info`.
+    private func list(_ resource: String, _ query: PullQuery, _ filters: [(String, String)]) async throws(ChannelCallError) -> ([JSONValue], String?)
+    {
+        let limit = ("limit", "\(min(250, query.pageSize))")
+        let fields = filters.filter { $0.0 == "fields" }
+        let parameters =
+            query.continuation.map { [limit, ("page_info", $0)] + fields }
+            ?? [limit] + filters + [("updated_at_min", ISO8601.string(from: query.updatedSince)), ("order", "updated_at asc")]
+        let response = try await self.send(ChannelRequest(.GET, try self.url("\(resource).json", parameters), headers: self.headers))
+        guard let items = try response.json()[resource]?.arrayValue else { throw .malformed("\(resource).json returned no \(resource)") }
+        return (items, LinkHeader.next(response.header("Link")).flatMap { LinkHeader.parameter("page_info", in: $0) })
     }
 
     /// Shopify has no single order status: cancelled, closed (archived), else its fulfillment status.

@@ -1,7 +1,8 @@
 import Foundation
 import Kernel
 
-/// TikTok Shop Open API 202309: Search Orders (paged by `page_token`), Update Inventory, and Mark Package As Shipped. Every
+/// TikTok Shop Open API 202309: Search Orders, Search Products and Search Returns (each paged by `page_token`), Update
+/// Inventory, and Mark Package As Shipped. Every
 /// call is a signed POST: `app_key`, `timestamp`, `shop_cipher` and `sign` in the query, the access token in
 /// `x-tts-access-token`, and the `{code, message, request_id, data}` envelope back, where a non-zero `code` is a refusal.
 /// TikTok Shop publishes no rate limit (the fixtures README, §4); 10 requests/s with 20 saved up is our own ceiling.
@@ -9,21 +10,51 @@ extension TikTokChannel {
     public static let apiVersion = "202309"
     static let limit = RateLimit(perSecond: 10, burst: 20)
 
-    public func fetchOrders(_ query: OrderQuery) async throws(ChannelCallError) -> OrderPage {
-        var parameters = [("page_size", "\(min(100, max(1, query.pageSize)))"), ("sort_field", "update_time"), ("sort_order", "ASC")]
-        if let token = query.continuation { parameters.append(("page_token", token)) }
-        let data = try await self.call(
-            "/order/\(Self.apiVersion)/orders/search", parameters,
-            body: .members(["update_time_ge": .number(Int(query.updatedSince.timeIntervalSince1970))]))
-        let orders = data["orders"]?.arrayValue ?? []
+    public func fetchOrders(_ query: PullQuery) async throws(ChannelCallError) -> OrderPage {
+        let data = try await self.search("/order/\(Self.apiVersion)/orders/search", query, sorted: true)
         return OrderPage(
-            orders: try orders.map { order throws(ChannelCallError) in
-                guard let id = order["id"]?.nonEmptyText else { throw .malformed("an order has no id") }
-                return RemoteOrder(
-                    remoteID: id, status: order["status"]?.text, createdAt: Timestamps.epochSeconds(order["create_time"]),
-                    updatedAt: Timestamps.epochSeconds(order["update_time"]), payload: order, lines: order["line_items"]?.arrayValue ?? [])
+            records: try (data["orders"]?.arrayValue ?? []).map { order throws(ChannelCallError) in
+                RemoteOrder(
+                    remoteID: try order.required("id", of: "an order"), status: order["status"]?.text,
+                    createdAt: Timestamps.epochSeconds(order["create_time"]), updatedAt: Timestamps.epochSeconds(order["update_time"]),
+                    payload: order, lines: order["line_items"]?.arrayValue ?? [])
             },
             continuation: data["next_page_token"]?.nonEmptyText)
+    }
+
+    public func fetchProducts(_ query: PullQuery) async throws(ChannelCallError) -> ProductPage {
+        let data = try await self.search("/product/\(Self.apiVersion)/products/search", query, sorted: false)
+        return ProductPage(
+            records: try (data["products"]?.arrayValue ?? []).map { product throws(ChannelCallError) in
+                RemoteProduct(
+                    remoteID: try product.required("id", of: "a product"), status: product["status"]?.text,
+                    createdAt: Timestamps.epochSeconds(product["create_time"]), updatedAt: Timestamps.epochSeconds(product["update_time"]),
+                    payload: product, variants: product["skus"]?.arrayValue ?? [])
+            },
+            continuation: data["next_page_token"]?.nonEmptyText)
+    }
+
+    /// Returns and refunds changed since the cursor (Search Returns), with their line items.
+    public func fetchRefunds(_ query: PullQuery) async throws(ChannelCallError) -> RefundPage {
+        let data = try await self.search("/return_refund/\(Self.apiVersion)/returns/search", query, sorted: true)
+        return RefundPage(
+            records: try (data["return_orders"]?.arrayValue ?? []).map { returned throws(ChannelCallError) in
+                RemoteRefund(
+                    remoteID: try returned.required("return_id", of: "a return"),
+                    remoteOrderID: try returned.required("order_id", of: "a return"),
+                    status: returned["return_status"]?.text, createdAt: Timestamps.epochSeconds(returned["create_time"]),
+                    updatedAt: Timestamps.epochSeconds(returned["update_time"]), payload: returned,
+                    lines: returned["return_line_items"]?.arrayValue ?? [])
+            },
+            continuation: data["next_page_token"]?.nonEmptyText)
+    }
+
+    /// One page of a search changed since the cursor (`update_time_ge`), oldest change first where the search sorts.
+    private func search(_ path: String, _ query: PullQuery, sorted: Bool) async throws(ChannelCallError) -> JSONValue {
+        var parameters = [("page_size", "\(min(100, max(1, query.pageSize)))")]
+        if sorted { parameters += [("sort_field", "update_time"), ("sort_order", "ASC")] }
+        if let token = query.continuation { parameters.append(("page_token", token)) }
+        return try await self.call(path, parameters, body: .members(["update_time_ge": .number(Int(query.updatedSince.timeIntervalSince1970))]))
     }
 
     public func pushInventory(_ levels: [InventoryLevel]) async throws(ChannelCallError) -> [InventoryPushResult] {

@@ -1,7 +1,8 @@
 import Foundation
 import Kernel
 
-/// Marketplace v3: orders paged by `list.meta.nextCursor`, inventory per SKU, and ship-order-lines, with a
+/// Marketplace v3: orders and returns paged by `meta.nextCursor`, items by the `nextCursor` parameter, inventory per SKU,
+/// and ship-order-lines, with a
 /// client-credentials token (15 minutes). Walmart's limits "vary by API" and the per-endpoint numbers are unpublished
 /// (developer.walmart.com/us-marketplace/docs/throttling; fixtures README §4), so calls are paced at a chosen
 /// 5 requests/s with 10 saved up.
@@ -14,28 +15,66 @@ extension WalmartChannel {
     /// Line statuses from least to most advanced.
     static let progress = ["Created", "Acknowledged", "Shipped", "Delivered"]
 
-    public func fetchOrders(_ query: OrderQuery) async throws(ChannelCallError) -> OrderPage {
-        let first = [
-            ("lastModifiedStartDate", ISO8601.string(from: query.updatedSince)), ("limit", "\(min(Self.maxPageSize, max(1, query.pageSize)))"),
-        ]
-        let cursor = query.continuation ?? "?" + URLQuery.encode(first)
-        let answer: JSONValue
-        do throws(ChannelCallError) {
-            answer = try await self.send(.GET, "/v3/orders" + cursor).json()
-        } catch .rejected(404, _) {
-            return OrderPage(orders: [], continuation: nil)
+    public func fetchOrders(_ query: PullQuery) async throws(ChannelCallError) -> OrderPage {
+        guard let answer = try await self.page("/v3/orders", query, since: "lastModifiedStartDate") else {
+            return OrderPage(records: [], continuation: nil)
         }
         guard let orders = answer["list", "elements", "order"]?.arrayValue else { throw .malformed("GET /v3/orders returned no list.elements.order") }
-        var page: [RemoteOrder] = []
-        for order in orders {
-            guard let id = order["purchaseOrderId"]?.nonEmptyText else { throw .malformed("an order has no purchaseOrderId") }
-            let lines = order["orderLines", "orderLine"]?.arrayValue ?? []
-            page.append(
-                RemoteOrder(
-                    remoteID: id, status: Self.status(of: lines), createdAt: Timestamps.epochMilliseconds(order["orderDate"]),
-                    updatedAt: lines.compactMap { Timestamps.epochMilliseconds($0["statusDate"]) }.max(), payload: order, lines: lines))
+        return OrderPage(
+            records: try orders.map { order throws(ChannelCallError) in
+                let lines = order["orderLines", "orderLine"]?.arrayValue ?? []
+                return RemoteOrder(
+                    remoteID: try order.required("purchaseOrderId", of: "an order"), status: Self.status(of: lines),
+                    createdAt: Timestamps.epochMilliseconds(order["orderDate"]),
+                    updatedAt: lines.compactMap { Timestamps.epochMilliseconds($0["statusDate"]) }.max(), payload: order, lines: lines)
+            },
+            continuation: answer["list", "meta", "nextCursor"]?.nonEmptyText)
+    }
+
+    /// Every item of the catalog (GET /v3/items filters by nothing, so each pull reads them all); an item is known by its
+    /// SKU.
+    public func fetchProducts(_ query: PullQuery) async throws(ChannelCallError) -> ProductPage {
+        let parameters = [("limit", "\(min(Self.maxPageSize, max(1, query.pageSize)))"), ("nextCursor", query.continuation ?? "*")]
+        let answer = try await self.send(.GET, "/v3/items?" + URLQuery.encode(parameters)).json()
+        let items = answer["ItemResponse"]?.arrayValue ?? []
+        return ProductPage(
+            records: try items.map { item throws(ChannelCallError) in
+                RemoteProduct(
+                    remoteID: try item.required("sku", of: "an item"), status: item["publishedStatus"]?.text, createdAt: nil, updatedAt: nil,
+                    payload: item, variants: [])
+            },
+            continuation: items.isEmpty ? nil : answer["nextCursor"]?.nonEmptyText)
+    }
+
+    /// Returns created since the cursor (GET /v3/returns), each with its lines and their refunded charges.
+    public func fetchRefunds(_ query: PullQuery) async throws(ChannelCallError) -> RefundPage {
+        guard let answer = try await self.page("/v3/returns", query, since: "returnCreationStartDate") else {
+            return RefundPage(records: [], continuation: nil)
         }
-        return OrderPage(orders: page, continuation: answer["list", "meta", "nextCursor"]?.nonEmptyText)
+        guard let returns = answer["returnOrders"]?.arrayValue else { throw .malformed("GET /v3/returns returned no returnOrders") }
+        return RefundPage(
+            records: try returns.map { returned throws(ChannelCallError) in
+                let lines = returned["returnOrderLines"]?.arrayValue ?? []
+                let created = Timestamps.iso8601(returned["returnOrderDate"])
+                return RemoteRefund(
+                    remoteID: try returned.required("returnOrderId", of: "a return"),
+                    remoteOrderID: try returned.required("customerOrderId", of: "a return"),
+                    status: lines.compactMap { $0["currentRefundStatus"]?.text }.first, createdAt: created,
+                    updatedAt: lines.compactMap { Timestamps.iso8601($0["currentRefundStatusDate"]) }.max() ?? created, payload: returned,
+                    lines: lines)
+            },
+            continuation: answer["meta", "nextCursor"]?.nonEmptyText)
+    }
+
+    /// A page of a list walked by `meta.nextCursor` (the query string of the next page); `nil` where Walmart answers an
+    /// empty result with 404.
+    private func page(_ path: String, _ query: PullQuery, since: String) async throws(ChannelCallError) -> JSONValue? {
+        let first = [(since, ISO8601.string(from: query.updatedSince)), ("limit", "\(min(Self.maxPageSize, max(1, query.pageSize)))")]
+        do throws(ChannelCallError) {
+            return try await self.send(.GET, path + (query.continuation ?? "?" + URLQuery.encode(first))).json()
+        } catch .rejected(404, _) {
+            return nil
+        }
     }
 
     /// Walmart states a status per line quantity and none for the order: it is as far along as its least advanced live

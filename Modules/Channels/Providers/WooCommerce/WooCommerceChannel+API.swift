@@ -1,34 +1,88 @@
 import Foundation
 
-/// wc/v3 with HTTP Basic authentication (consumer key and secret): orders paged by page number (`Link`,
-/// `X-WP-TotalPages`), stock through `products/batch`, and a shipment as the order completed plus a customer note, since
+/// wc/v3 with HTTP Basic authentication (consumer key and secret): orders, products and refunds paged by page number
+/// (`Link`, `X-WP-TotalPages`), a variable product's variations fetched beside it, stock through `products/batch`, and a shipment as the order completed plus a customer note, since
 /// core WooCommerce records no tracking and ships no part of an order.
 extension WooCommerceChannel {
     /// WooCommerce publishes no limit (each store is self-hosted, so its host decides); this is our own ceiling.
     static let limit = RateLimit(perSecond: 10, burst: 20)
     /// The most `per_page` and `products/batch` take.
     public static let maxBatch = 100
+    /// A product's variations are paged too; their walk stops at this many pages.
+    static let maxVariationPages = 10
 
-    public func fetchOrders(_ query: OrderQuery) async throws(ChannelCallError) -> OrderPage {
-        let page = try query.pageNumber()
-        let parameters = [
-            ("modified_after", Timestamps.utcWithoutZone(query.updatedSince, separatedByT: true)), ("dates_are_gmt", "true"),
-            ("orderby", "modified"), ("order", "asc"), ("per_page", "\(max(1, min(Self.maxBatch, query.pageSize)))"), ("page", "\(page)"),
-        ]
-        let response = try await self.send(ChannelRequest(.GET, try self.url("orders", parameters), headers: try self.headers()))
-        guard let orders = try response.json().arrayValue else { throw .malformed("orders returned no list") }
-        let pages = response.header("X-WP-TotalPages").flatMap { Int($0) } ?? page
-        let next = LinkHeader.next(response.header("Link")).flatMap { LinkHeader.parameter("page", in: $0) } ?? (page < pages ? "\(page + 1)" : nil)
+    public func fetchOrders(_ query: PullQuery) async throws(ChannelCallError) -> OrderPage {
+        let (orders, next) = try await self.list("orders", query, changedSince: "modified_after", order: "modified")
         return OrderPage(
-            orders: try orders.map { order throws(ChannelCallError) in
-                guard let id = order["id"]?.text else { throw .malformed("an order has no id") }
-                return RemoteOrder(
-                    remoteID: id, status: order["status"]?.text,
-                    createdAt: order["date_created_gmt"]?.nonEmptyText.flatMap { Timestamps.utcWithoutZone($0) },
-                    updatedAt: order["date_modified_gmt"]?.nonEmptyText.flatMap { Timestamps.utcWithoutZone($0) }, payload: order,
+            records: try orders.map { order throws(ChannelCallError) in
+                RemoteOrder(
+                    remoteID: try order.required("id", of: "an order"), status: order["status"]?.text,
+                    createdAt: Self.gmt(order["date_created_gmt"]), updatedAt: Self.gmt(order["date_modified_gmt"]), payload: order,
                     lines: order["line_items"]?.arrayValue ?? [])
             },
             continuation: next)
+    }
+
+    public func fetchProducts(_ query: PullQuery) async throws(ChannelCallError) -> ProductPage {
+        let (products, next) = try await self.list("products", query, changedSince: "modified_after", order: "modified")
+        return ProductPage(
+            records: try products.map { product throws(ChannelCallError) in
+                RemoteProduct(
+                    remoteID: try product.required("id", of: "a product"), status: product["status"]?.text,
+                    createdAt: Self.gmt(product["date_created_gmt"]), updatedAt: Self.gmt(product["date_modified_gmt"]), payload: product,
+                    variants: [])
+            },
+            continuation: next)
+    }
+
+    /// A variable product's variations (GET products/{id}/variations, page by page until a short one); none for others.
+    public func productVariants(_ product: RemoteProduct) async throws(ChannelCallError) -> [JSONValue] {
+        guard product.payload["type"]?.text == "variable" else { return [] }
+        var variations: [JSONValue] = []
+        for page in 1...Self.maxVariationPages {
+            let parameters = [("per_page", "\(Self.maxBatch)"), ("page", "\(page)")]
+            let response = try await self.send(
+                ChannelRequest(
+                    .GET, try self.url("products/\(URLQuery.escape(product.remoteID))/variations", parameters), headers: try self.headers()))
+            guard let batch = try response.json().arrayValue else { throw .malformed("variations returned no list") }
+            variations += batch
+            if batch.count < Self.maxBatch { return variations }
+        }
+        throw .malformed("product \(product.remoteID)'s variations did not end after \(Self.maxVariationPages) pages")
+    }
+
+    /// Refunds issued since the cursor (GET refunds, WooCommerce 9.0 and later), each with its order as `parent_id`.
+    public func fetchRefunds(_ query: PullQuery) async throws(ChannelCallError) -> RefundPage {
+        let (refunds, next) = try await self.list("refunds", query, changedSince: "after", order: "date")
+        return RefundPage(
+            records: try refunds.map { refund throws(ChannelCallError) in
+                let created = Self.gmt(refund["date_created_gmt"])
+                return RemoteRefund(
+                    remoteID: try refund.required("id", of: "a refund"), remoteOrderID: try refund.required("parent_id", of: "a refund"),
+                    status: nil, createdAt: created, updatedAt: created, payload: refund, lines: refund["line_items"]?.arrayValue ?? [])
+            },
+            continuation: next)
+    }
+
+    /// One page of a collection changed since the cursor, oldest first, and the number of the next page.
+    private func list(_ resource: String, _ query: PullQuery, changedSince: String, order: String) async throws(ChannelCallError) -> (
+        [JSONValue], String?
+    ) {
+        let page = try query.pageNumber()
+        let parameters = [
+            (changedSince, Timestamps.utcWithoutZone(query.updatedSince, separatedByT: true)), ("dates_are_gmt", "true"), ("orderby", order),
+            ("order", "asc"), ("per_page", "\(max(1, min(Self.maxBatch, query.pageSize)))"), ("page", "\(page)"),
+        ]
+        let response = try await self.send(ChannelRequest(.GET, try self.url(resource, parameters), headers: try self.headers()))
+        guard let items = try response.json().arrayValue else { throw .malformed("\(resource) returned no list") }
+        let pages = response.header("X-WP-TotalPages").flatMap { Int($0) } ?? page
+        let next = LinkHeader.next(response.header("Link")).flatMap { LinkHeader.parameter("page", in: $0) } ?? (page < pages ? "\(page + 1)" : nil)
+        return (items, next)
+    }
+
+    /// A `*_gmt` date (UTC without a zone).
+    private static func gmt(_ value: JSONValue?) -> Date? {
+        value?.nonEmptyText.flatMap { Timestamps.utcWithoutZone($0) }
     }
 
     public func pushInventory(_ levels: [InventoryLevel]) async throws(ChannelCallError) -> [InventoryPushResult] {

@@ -7,8 +7,10 @@ import Storage
 /// Runs the Integrations context's jobs.
 public enum IntegrationsJobHandlers {
     public static func register(in registry: inout JobRegistry, service: IntegrationsService) {
-        registry.register(SyncInstanceOrders.self) { payload, context in
-            guard let run = try await service.syncOrders(IntegrationInstanceID(payload.instanceID), trigger: payload.trigger, context: context)
+        registry.register(PullInstanceRecords.self) { payload, context in
+            guard
+                let run = try await service.pull(
+                    IntegrationInstanceID(payload.instanceID), payload.resource, trigger: payload.trigger, context: context)
             else { return try JobResult(["skipped": "another pull of this instance is under way"]) }
             return try JobResult(["syncRunId": run.id.rawValue, "fetched": Int64(run.fetched), "stored": Int64(run.stored)])
         }
@@ -24,8 +26,10 @@ public enum IntegrationsJobHandlers {
         }
     }
 
-    /// Parses the delivery with its provider's adapter and records what it announces. A body that does not parse fails the
-    /// event (it can be reprocessed after a fix); the job itself succeeds, since running it again would not help.
+    /// Parses the delivery with its provider's adapter, records what it announces, and queues a pull of that kind of
+    /// record for a connected instance (one already queued absorbs it), so webhooks and polling store through the same
+    /// walk. A body that does not parse fails the event (it can be reprocessed after a fix); the job itself succeeds,
+    /// since running it again would not help.
     static func process(_ id: InboundEventID, context: JobContext) async throws {
         try await context.database.withTenant(context.tenant) { transaction in
             guard let claimed = try await InboundEventStore.claim(id, in: transaction) else { return }
@@ -40,6 +44,9 @@ public enum IntegrationsJobHandlers {
                 try await InboundEventStore.finish(
                     id, status: .completed, error: nil, resource: event.resource.rawValue, remoteID: event.remoteID, remoteStatus: event.remoteStatus,
                     in: transaction)
+                if claimed.connected, let resource = event.resource.pulled {
+                    try await PullInstanceRecords.enqueue(claimed.instance, resource, trigger: .webhook, in: transaction)
+                }
             } catch let rejection as WebhookRejection {
                 try await InboundEventStore.finish(
                     id, status: .failed, error: rejection.message, resource: nil, remoteID: nil, remoteStatus: nil, in: transaction)

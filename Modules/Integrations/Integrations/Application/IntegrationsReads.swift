@@ -64,7 +64,7 @@ public enum IntegrationsReads {
         try await SyncRunStore.find(ids: ids, in: transaction)
     }
 
-    public static func syncInfo(instances: [Int64], in transaction: Transaction) async throws -> [SyncInfo] {
-        try await SyncStateStore.info(instances: instances, in: transaction)
+    public static func syncInfo(instances: [Int64], _ resource: RemoteResource, in transaction: Transaction) async throws -> [SyncInfo] {
+        try await SyncStateStore.info(instances: instances, resource, in: transaction)
     }
 }

@@ -78,9 +78,12 @@ public struct IntegrationsService: IntegrationsFacade {
             try await InstanceStore.enable(id, enablement, in: transaction)
             let enabled = try await self.recorded(id, event: "integration.enabled", actor: actor, in: transaction)
             if enabled.provider != .partner {
-                try await JobSchedules.upsert(
-                    name: SyncInstanceOrders.scheduleName(id), payload: SyncInstanceOrders(instanceID: id.rawValue, trigger: .schedule),
-                    everyMinutes: enabled.pollIntervalMinutes, in: transaction)
+                for resource in RemoteResource.allCases {
+                    try await JobSchedules.upsert(
+                        name: PullInstanceRecords.scheduleName(id, resource),
+                        payload: PullInstanceRecords(instanceID: id.rawValue, resource: resource, trigger: .schedule),
+                        everyMinutes: PullInstanceRecords.everyMinutes(resource, pollInterval: enabled.pollIntervalMinutes), in: transaction)
+                }
             }
             return enabled
         }
@@ -101,14 +104,12 @@ public struct IntegrationsService: IntegrationsFacade {
         }
     }
 
-    public func syncOrdersNow(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> Int64 {
+    public func syncNow(_ id: IntegrationInstanceID, _ resource: RemoteResource, tenant: TenantID, actor: String) async throws -> Int64 {
         try await self.database.withTenant(tenant) { transaction in
             let instance = try await self.existing(id, in: transaction)
             try instance.requireConnected()
             guard instance.provider != .partner else { throw IntegrationsError.instanceDisconnected(id) }
-            let job = try await JobQueue.enqueue(
-                SyncInstanceOrders(instanceID: id.rawValue, trigger: .manual), options: JobOptions(uniqueKey: SyncInstanceOrders.uniqueKey(id)),
-                in: transaction)
+            let job = try await PullInstanceRecords.enqueue(id, resource, trigger: .manual, in: transaction)
             try await self.activity(id, event: "integration.sync_requested", actor: actor, in: transaction)
             return job.id.rawValue
         }
@@ -119,7 +120,7 @@ public struct IntegrationsService: IntegrationsFacade {
             _ = try await self.existing(id, in: transaction)
             try await InstanceStore.disconnect(id, in: transaction)
             try await AuthorizationStateStore.delete(instance: id, in: transaction)
-            try await JobSchedules.remove(name: SyncInstanceOrders.scheduleName(id), in: transaction)
+            try await self.removeSchedules(id, in: transaction)
             return try await self.recorded(id, event: "integration.disconnected", actor: actor, in: transaction)
         }
     }
@@ -129,10 +130,16 @@ public struct IntegrationsService: IntegrationsFacade {
             let instance = try await self.existing(id, in: transaction)
             try await InstanceStore.softDelete(id, in: transaction)
             try await AuthorizationStateStore.delete(instance: id, in: transaction)
-            try await JobSchedules.remove(name: SyncInstanceOrders.scheduleName(id), in: transaction)
+            try await self.removeSchedules(id, in: transaction)
             try await JobQueue.enqueue(PurgeDeletedInstance(instanceID: id.rawValue), options: JobOptions(uniqueKey: "\(id)"), in: transaction)
             try await self.activity(id, event: "integration.deleted", actor: actor, in: transaction)
             return instance
+        }
+    }
+
+    private func removeSchedules(_ id: IntegrationInstanceID, in transaction: Transaction) async throws {
+        for resource in RemoteResource.allCases {
+            try await JobSchedules.remove(name: PullInstanceRecords.scheduleName(id, resource), in: transaction)
         }
     }
 

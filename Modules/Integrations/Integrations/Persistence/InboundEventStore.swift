@@ -103,7 +103,9 @@ enum InboundEventStore {
     }
 
     /// What a processing attempt needs: the body, topic and provider, after moving the event to `processing`.
-    static func claim(_ id: InboundEventID, in transaction: Transaction) async throws -> (provider: Provider, topic: String, body: [UInt8])? {
+    static func claim(_ id: InboundEventID, in transaction: Transaction) async throws -> (
+        instance: IntegrationInstanceID, connected: Bool, provider: Provider, topic: String, body: [UInt8]
+    )? {
         let rows = try await transaction.query(
             .dynamic(
                 """
@@ -111,11 +113,11 @@ enum InboundEventStore {
                 FROM integrations.instances i
                 WHERE e.tenant_id = $1 AND e.id = $2 AND e.status = 'pending' AND e.verified
                   AND i.tenant_id = e.tenant_id AND i.id = e.instance_id
-                RETURNING i.provider, coalesce(e.topic, ''), e.request_body
+                RETURNING i.id, i.status = 'connected' AND i.deleted_at IS NULL, i.provider, coalesce(e.topic, ''), e.request_body
                 """, transaction.tenant.rawValue, id.rawValue))
-        for try await (provider, topic, body) in rows.decode((String, String, ByteBuffer).self) {
+        for try await (instance, connected, provider, topic, body) in rows.decode((Int64, Bool, String, String, ByteBuffer).self) {
             guard let provider = Provider(rawValue: provider) else { return nil }
-            return (provider, topic, Array(body.readableBytesView))
+            return (IntegrationInstanceID(instance), connected, provider, topic, Array(body.readableBytesView))
         }
         return nil
     }

@@ -4,7 +4,7 @@ import Kernel
 import PostgresNIO
 import Storage
 
-/// SQL of `integrations.sync_states`: where an instance's next order pull starts.
+/// SQL of `integrations.sync_states`: where an instance's next pull of each kind of record starts.
 enum SyncStateStore {
     struct State: Sendable, Equatable {
         var updatedSince: Date?
@@ -14,28 +14,28 @@ enum SyncStateStore {
     }
 
     /// The instance's state, locked for the run (a second run of the same instance waits rather than pulling twice).
-    static func lock(_ instance: IntegrationInstanceID, in transaction: Transaction) async throws -> State {
+    static func lock(_ instance: IntegrationInstanceID, _ resource: RemoteResource, in transaction: Transaction) async throws -> State {
         try await transaction.query(
             .dynamic(
                 """
-                INSERT INTO integrations.sync_states (tenant_id, instance_id, resource) VALUES ($1, $2, 'orders')
+                INSERT INTO integrations.sync_states (tenant_id, instance_id, resource) VALUES ($1, $2, $3)
                 ON CONFLICT (tenant_id, instance_id, resource) DO NOTHING
-                """, transaction.tenant.rawValue, instance.rawValue))
+                """, transaction.tenant.rawValue, instance.rawValue, resource.rawValue))
         let rows = try await transaction.query(
             .dynamic(
                 """
                 SELECT updated_since, continuation, continuation_since FROM integrations.sync_states
-                WHERE tenant_id = $1 AND instance_id = $2 AND resource = 'orders' FOR UPDATE
-                """, transaction.tenant.rawValue, instance.rawValue))
+                WHERE tenant_id = $1 AND instance_id = $2 AND resource = $3 FOR UPDATE
+                """, transaction.tenant.rawValue, instance.rawValue, resource.rawValue))
         for try await (since, continuation, continuationSince) in rows.decode((Date?, String?, Date?).self) {
             return State(updatedSince: since, continuation: continuation, continuationSince: continuationSince)
         }
         return State()
     }
 
-    /// Records progress after a page: the walk's continuation (or none), and how many orders it fetched.
+    /// Records progress after a page: the walk's continuation (or none), and how many records it fetched.
     static func advance(
-        _ instance: IntegrationInstanceID, continuation: String?, since: Date, fetched: Int, in transaction: Transaction
+        _ instance: IntegrationInstanceID, _ resource: RemoteResource, continuation: String?, since: Date, fetched: Int, in transaction: Transaction
     ) async throws {
         try await transaction.query(
             .dynamic(
@@ -43,37 +43,38 @@ enum SyncStateStore {
                 UPDATE integrations.sync_states
                 SET continuation = $3, continuation_since = CASE WHEN $3::text IS NULL THEN NULL ELSE $4::timestamptz END,
                     total_fetched = total_fetched + $5
-                WHERE tenant_id = $1 AND instance_id = $2 AND resource = 'orders'
-                """, transaction.tenant.rawValue, instance.rawValue, continuation, since, fetched))
+                WHERE tenant_id = $1 AND instance_id = $2 AND resource = $6
+                """, transaction.tenant.rawValue, instance.rawValue, continuation, since, fetched, resource.rawValue))
     }
 
     /// Closes a finished walk: the next pull starts at `updatedSince`.
-    static func complete(_ instance: IntegrationInstanceID, updatedSince: Date, in transaction: Transaction) async throws {
+    static func complete(_ instance: IntegrationInstanceID, _ resource: RemoteResource, updatedSince: Date, in transaction: Transaction) async throws
+    {
         try await transaction.query(
             .dynamic(
                 """
                 UPDATE integrations.sync_states
                 SET updated_since = $3, continuation = NULL, continuation_since = NULL, last_synced_at = now()
-                WHERE tenant_id = $1 AND instance_id = $2 AND resource = 'orders'
-                """, transaction.tenant.rawValue, instance.rawValue, updatedSince))
+                WHERE tenant_id = $1 AND instance_id = $2 AND resource = $4
+                """, transaction.tenant.rawValue, instance.rawValue, updatedSince, resource.rawValue))
     }
 
-    static func info(instances: [Int64], in transaction: Transaction) async throws -> [SyncInfo] {
+    static func info(instances: [Int64], _ resource: RemoteResource, in transaction: Transaction) async throws -> [SyncInfo] {
         let rows = try await transaction.query(
             .dynamic(
                 """
                 SELECT i.id, s.updated_since, s.continuation, s.last_synced_at, COALESCE(s.total_fetched, 0),
-                       (SELECT count(*) FROM integrations.remote_orders o WHERE o.tenant_id = i.tenant_id AND o.instance_id = i.id)
+                       (SELECT count(*) FROM \(RemoteRecordStore.Table.of(resource).name) r WHERE r.tenant_id = i.tenant_id AND r.instance_id = i.id)
                 FROM integrations.instances i
-                LEFT JOIN integrations.sync_states s ON s.tenant_id = i.tenant_id AND s.instance_id = i.id AND s.resource = 'orders'
+                LEFT JOIN integrations.sync_states s ON s.tenant_id = i.tenant_id AND s.instance_id = i.id AND s.resource = $3
                 WHERE i.tenant_id = $1 AND i.id = ANY($2)
-                """, transaction.tenant.rawValue, instances))
+                """, transaction.tenant.rawValue, instances, resource.rawValue))
         var infos: [SyncInfo] = []
         for try await (id, since, continuation, synced, fetched, stored) in rows.decode((Int64, Date?, String?, Date?, Int64, Int64).self) {
             infos.append(
                 SyncInfo(
-                    instanceID: IntegrationInstanceID(id), updatedSince: since, continuation: continuation, lastSyncedAt: synced,
-                    totalFetched: Int(fetched), storedOrders: Int(stored)))
+                    instanceID: IntegrationInstanceID(id), resource: resource, updatedSince: since, continuation: continuation, lastSyncedAt: synced,
+                    totalFetched: Int(fetched), stored: Int(stored)))
         }
         return infos
     }
