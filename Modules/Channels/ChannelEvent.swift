@@ -29,13 +29,14 @@ public struct ChannelEvent: Sendable, Equatable, Codable {
 }
 
 extension ChannelEvent.Resource {
-    /// The pull that brings the announced change in: a stock change arrives with the products.
+    /// The pull that brings the announced change in. A stock change is not one: product lists do not reliably carry
+    /// stock (Walmart's none) or change with it (Shopify's), so stock is read by the inventory sync.
     public var pulled: RemoteResource? {
         switch self {
         case .order: .orders
         case .refund: .refunds
-        case .product, .inventory: .products
-        case .account, .other: nil
+        case .product: .products
+        case .inventory, .account, .other: nil
         }
     }
 }

@@ -13,7 +13,8 @@ public enum RemoteWalk {
         /// Where the next run should resume (`nil`: the walk reached the end).
         public let continuation: String?
         public let trip: PaginationGuard.Trip?
-        /// The latest `updatedAt` among the records seen: the next run's `updatedSince` once the walk has ended.
+        /// The latest `updatedAt` among the records seen (or further, where a page walked past them): the next run's
+        /// `updatedSince` once the walk has ended.
         public let newestChange: Date?
     }
 
@@ -28,14 +29,14 @@ public enum RemoteWalk {
         var newest: Date?
         while true {
             let page = try await Record.fetch(PullQuery(updatedSince: since, continuation: next, pageSize: pageSize), from: adapter)
-            let keys = page.records.map(\.contentKey)
-            let verdict = pageGuard.admit(contentKeys: page.walkedKeys ?? keys, token: page.continuation)
-            let fresh = page.walkedKeys == nil ? verdict.freshIndices : Array(page.records.indices)
+            let verdict = pageGuard.admit(contentKeys: page.walkedKeys + page.records.map(\.contentKey), token: page.continuation)
             var received: [Record] = []
-            for index in fresh { received.append(try await page.records[index].completed(by: adapter)) }
+            for index in verdict.freshIndices where index >= page.walkedKeys.count {
+                received.append(try await page.records[index - page.walkedKeys.count].completed(by: adapter))
+            }
             try await receive(received, verdict.next)
             records += received.count
-            newest = received.compactMap(\.updatedAt).reduce(newest) { max($0 ?? $1, $1) }
+            newest = (received.compactMap(\.updatedAt) + [page.walkedThrough].compactMap { $0 }).reduce(newest) { max($0 ?? $1, $1) }
             next = verdict.next
             if next == nil || verdict.trip != nil {
                 return Outcome(pages: pageGuard.pages, records: records, continuation: next, trip: verdict.trip, newestChange: newest)

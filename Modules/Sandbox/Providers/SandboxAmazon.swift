@@ -119,14 +119,16 @@ enum SandboxAmazon: SandboxChannel {
                     request, tokenName: "NextToken", since: posted ?? .distantPast,
                     size: SandboxHTTP.int(request, "MaxResultsPerPage", default: 100, in: 1...100))
             else { return Self.error(400, "InvalidInput", "Invalid NextToken") }
-            let refunds = await sandbox.store.refunds(.amazon, since: window.since)
+            let before = SandboxHTTP.query(request, "PostedBefore").flatMap(ISO8601.date(from:)) ?? .distantFuture
+            let events = await Self.financialEvents(since: window.since, before: before, sandbox: sandbox)
+            let page = events.dropFirst(window.offset).prefix(window.size)
             var payload = JSONValue.members([
                 "FinancialEvents": .members([
-                    "RefundEventList": .array(
-                        refunds.dropFirst(window.offset).prefix(window.size).map { Self.render($0.refund, of: $0.order, sandbox: sandbox) })
+                    "ShipmentEventList": .array(page.compactMap { $0.refund == nil ? $0.event : nil }),
+                    "RefundEventList": .array(page.compactMap { $0.refund == nil ? nil : $0.event }),
                 ])
             ])
-            if let next = SandboxHTTP.nextToken(after: window, total: refunds.count) { payload = payload.setting("NextToken", to: .string(next)) }
+            if let next = SandboxHTTP.nextToken(after: window, total: events.count) { payload = payload.setting("NextToken", to: .string(next)) }
             return SandboxHTTP.json(.members(["payload": payload]))
         }
         group.get("orders/v0/orders/:orderId/orderItems") { request, context in
@@ -283,6 +285,39 @@ enum SandboxAmazon: SandboxChannel {
             ]),
             "fulfillmentAvailability": .array([.members(["fulfillmentChannelCode": .string("DEFAULT"), "quantity": .number(product.quantity)])]),
         ])
+    }
+
+    /// The financial events posted in `[since, before)`, oldest first: a sale (`ShipmentEventList`) per order when placed,
+    /// and a refund event per refund.
+    static func financialEvents(since: Date, before: Date, sandbox: Sandbox) async -> [(posted: Date, refund: String?, event: JSONValue)] {
+        let orders = await sandbox.store.allOrders(.amazon)
+        let sales = orders.map { order in
+            (
+                posted: order.createdAt, refund: String?.none,
+                event: JSONValue.members([
+                    "AmazonOrderId": .string(order.id), "SellerOrderId": .string(order.number), "MarketplaceName": .string("Amazon.com"),
+                    "PostedDate": .string(ISO8601.string(from: order.createdAt)),
+                    "ShipmentItemList": .array(
+                        order.lines.map { line in
+                            .members([
+                                "SellerSKU": .string(line.sku), "OrderItemId": .string(line.lineID), "QuantityShipped": .number(line.quantity),
+                                "ItemChargeList": .array([
+                                    .members([
+                                        "ChargeType": .string("Principal"),
+                                        "ChargeAmount": .members(["CurrencyCode": .string(order.currency), "CurrencyAmount": .number(line.total)]),
+                                    ])
+                                ]),
+                            ])
+                        }),
+                ])
+            )
+        }
+        let refunds = orders.flatMap { order in
+            order.refunds.map { (posted: $0.createdAt, refund: Optional($0.id), event: Self.render($0, of: order, sandbox: sandbox)) }
+        }
+        return (sales + refunds).filter { $0.posted >= since && $0.posted < before }.sorted {
+            ($0.posted, $0.refund ?? "") < ($1.posted, $1.refund ?? "")
+        }
     }
 
     /// A refund event (Finances' `ShipmentEvent`, built from the published chargeback event of the same type): one item

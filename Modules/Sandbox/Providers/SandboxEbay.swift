@@ -99,14 +99,14 @@ enum SandboxEbay: SandboxChannel {
         group.get("sell/inventory/v1/inventory_item") { request, _ in
             if let refusal = Self.refuse(request) { return refusal }
             let products = await sandbox.store.products(.ebay, updatedSince: .distantPast)
-            return Self.offsetPage(request, "inventoryItems", products.map(Self.render(_:)), maxLimit: 100)
+            return Self.offsetPage(request, "inventoryItems", products.map(Self.render(_:)), maxLimit: 200, pageNumbered: true)
         }
         group.get("sell/finances/v1/transaction") { request, _ in
             if let refusal = Self.refuse(request) { return refusal }
             var since = Date.distantPast
-            for filter in request.uri.queryParameters.getAll("filter").map({ String($0) }) {
-                if filter == "transactionType:{REFUND}" { continue }
-                guard let stamp = Self.rangeStart(filter, field: "transactionDate") else {
+            for criterion in (SandboxHTTP.query(request, "filter") ?? "").split(separator: ",").map(String.init) {
+                if criterion == "transactionType:{REFUND}" { continue }
+                guard let stamp = Self.rangeStart(criterion, field: "transactionDate") else {
                     return Self.error(
                         400, 135_005, "API_FINANCES",
                         "Invalid filter. Only transactionType:{REFUND} and transactionDate:[<ISO date>..] are supported.")
@@ -114,6 +114,7 @@ enum SandboxEbay: SandboxChannel {
                 since = stamp
             }
             let refunds = await sandbox.store.refunds(.ebay, since: since)
+            if refunds.isEmpty { return SandboxHTTP.empty(status: 204) }
             return Self.offsetPage(request, "transactions", refunds.map { Self.render($0.refund, of: $0.order) }, maxLimit: 1000)
         }
         group.post("sell/fulfillment/v1/order/:orderId/shipping_fulfillment") { request, context in
@@ -190,17 +191,18 @@ enum SandboxEbay: SandboxChannel {
     }
 
     /// A page of `items` by `limit` and `offset`, in eBay's envelope (`href`, `total`, `next`/`prev` links, `limit`,
-    /// `offset`, then the items under `name`).
-    static func offsetPage(_ request: Request, _ name: String, _ items: [JSONValue], maxLimit: Int) -> Response {
+    /// `offset`, then the items under `name`). Inventory's `offset` is a page number (`pageNumbered`), elsewhere a count.
+    static func offsetPage(_ request: Request, _ name: String, _ items: [JSONValue], maxLimit: Int, pageNumbered: Bool = false) -> Response {
         let limit = SandboxHTTP.int(request, "limit", default: 50, in: 1...maxLimit)
-        let offset = SandboxHTTP.int(request, "offset", default: 0, in: 0...Int.max)
+        let position = SandboxHTTP.int(request, "offset", default: 0, in: 0...(Int.max / maxLimit))
+        let (offset, step) = pageNumbered ? (position * limit, 1) : (position, limit)
         let root = "http://\(request.head.authority ?? "127.0.0.1")\(request.uri.path)"
         let kept = request.uri.queryParameters.filter { $0.key != "limit" && $0.key != "offset" }.map { (String($0.key), String($0.value)) }
         let href = { (offset: Int) in root + "?" + URLQuery.encode(kept + [("limit", "\(limit)"), ("offset", "\(offset)")]) }
-        var members: [(key: String, value: JSONValue)] = [("href", .string(href(offset))), ("total", .number(items.count))]
-        if offset + limit < items.count { members.append(("next", .string(href(offset + limit)))) }
-        if offset > 0 { members.append(("prev", .string(href(max(0, offset - limit))))) }
-        members += [("limit", .number(limit)), ("offset", .number(offset)), (name, .array(Array(items.dropFirst(offset).prefix(limit))))]
+        var members: [(key: String, value: JSONValue)] = [("href", .string(href(position))), ("total", .number(items.count))]
+        if offset + limit < items.count { members.append(("next", .string(href(position + step)))) }
+        if position > 0 { members.append(("prev", .string(href(max(0, position - step))))) }
+        members += [("limit", .number(limit)), ("offset", .number(position)), (name, .array(Array(items.dropFirst(offset).prefix(limit))))]
         return SandboxHTTP.json(.object(members))
     }
 

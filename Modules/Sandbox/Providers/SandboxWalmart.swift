@@ -235,7 +235,6 @@ enum SandboxWalmart: SandboxChannel {
         ])
     }
 
-    /// 401 in Walmart's words unless the call carries the token the sandbox issued and names the service.
     static func render(_ product: SandboxProduct) -> JSONValue {
         .members([
             "mart": .string("WALMART_US"), "sku": .string(product.item.sku), "wpid": .string("5SANDBOX\(product.item.index)"),
@@ -283,6 +282,7 @@ enum SandboxWalmart: SandboxChannel {
         ])
     }
 
+    /// 401 in Walmart's words unless the call carries the token the sandbox issued and names the service.
     static func refuse(_ request: Request) -> Response? {
         SandboxHTTP.header(request, "WM_SEC.ACCESS_TOKEN") == Self.accessToken && SandboxHTTP.header(request, "WM_SVC.NAME") != nil
             ? nil : Self.unauthorized

@@ -234,7 +234,6 @@ enum SandboxWooCommerce: SandboxChannel {
         return Timestamps.utcWithoutZone(text).map { gmt ? $0 : $0.addingTimeInterval(-Self.siteOffset) }
     }
 
-    /// 401 in WooCommerce's words (`code` names what was refused) unless the call carries the consumer key and secret.
     /// A collection changed since the date in parameter `since`, paged by `page` and `per_page` with `Link` and
     /// `X-WP-Total*` headers, as wc/v3 pages.
     static func numberPaged<Item>(
@@ -304,6 +303,7 @@ enum SandboxWooCommerce: SandboxChannel {
         ])
     }
 
+    /// 401 in WooCommerce's words (`code` names what was refused) unless the call carries the consumer key and secret.
     static func refuse(_ request: Request, _ code: String, _ message: String) -> Response? {
         let credentials = SandboxCredentials.credentials(.woocommerce)
         let expected = ChannelRequest.basicAuthorization(user: credentials["consumer_key"] ?? "", password: credentials["consumer_secret"] ?? "")

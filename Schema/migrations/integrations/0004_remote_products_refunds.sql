@@ -42,3 +42,22 @@ CREATE TABLE integrations.remote_refunds (
 );
 CREATE INDEX remote_refunds_by_order ON integrations.remote_refunds (tenant_id, instance_id, remote_order_id);
 SELECT platform.isolate_by_tenant('integrations.remote_refunds');
+
+-- The order pull became one pull job per kind (`integrations.pull` with a resource): existing schedules move over, every
+-- enabled instance gains its product (at most hourly) and refund schedules, and queued jobs of the old kind are cancelled
+-- (the next scheduled pull takes their place). Every tenant's rows: system scope.
+SELECT set_config('app.system', 'on', false);
+UPDATE platform.job_schedules
+SET kind = 'integrations.pull',
+    name = replace(name, 'integrations.sync_orders:instance:', 'integrations.pull:orders:instance:'),
+    payload = payload || '{"resource": "orders"}'::jsonb, updated_at = now()
+WHERE kind = 'integrations.sync_orders';
+INSERT INTO platform.job_schedules (tenant_id, name, kind, payload, interval_minutes, next_run_at, enabled)
+SELECT s.tenant_id, replace(s.name, ':orders:', ':' || r.resource || ':'), s.kind, s.payload || jsonb_build_object('resource', r.resource),
+       CASE WHEN r.resource = 'products' THEN GREATEST(s.interval_minutes, 60) ELSE s.interval_minutes END, now(), s.enabled
+FROM platform.job_schedules s CROSS JOIN (VALUES ('products'), ('refunds')) AS r (resource)
+WHERE s.kind = 'integrations.pull' AND s.name LIKE 'integrations.pull:orders:instance:%'
+ON CONFLICT (tenant_id, name) DO NOTHING;
+UPDATE platform.jobs SET state = 'cancelled', finished_at = now()
+WHERE kind = 'integrations.sync_orders' AND state = 'pending';
+SELECT set_config('app.system', '', false);

@@ -19,8 +19,10 @@ extension AmazonChannel {
     static let defaultTokenURL = "https://api.amazon.com/auth/o2/token"
     /// The most `pageSize` searchListingsItems takes.
     static let maxListingsPageSize = 20
-    /// Finances refuses a `PostedAfter` less than two minutes old; a pull never asks for one younger than this.
+    /// Finances refuses a `PostedAfter` (and `PostedBefore`) less than two minutes old.
     static let financesSettleSeconds: TimeInterval = 180
+    /// Finances answers nothing when `PostedAfter` and `PostedBefore` are more than 180 days apart.
+    static let financesWindow: TimeInterval = 180 * 86_400
 
     public func fetchOrders(_ query: PullQuery) async throws(ChannelCallError) -> OrderPage {
         var parameters = [("MarketplaceIds", try self.marketplaceID())]
@@ -65,27 +67,44 @@ extension AmazonChannel {
             continuation: answer["pagination", "nextToken"]?.nonEmptyText)
     }
 
-    /// Refund events of Finances v0 (listFinancialEvents' `RefundEventList`): totals per event, no refund id, so an event
-    /// is known by its order and posting time.
+    /// Refund events of Finances v0 (listFinancialEvents' `RefundEventList`), one refund per event with its item
+    /// adjustments as lines. Finances answers every kind of event, so a page may hold no refund: the page walks them all.
+    /// It answers nothing for a window longer than 180 days and takes no `PostedAfter` younger than two minutes, so each
+    /// walk reads at most 180 days up to three minutes ago; the cursor follows the latest event walked, or the end of a
+    /// 180-day window that reached no further.
     public func fetchRefunds(_ query: PullQuery) async throws(ChannelCallError) -> RefundPage {
+        let settled = Date().addingTimeInterval(-Self.financesSettleSeconds)
+        let windowEnd = min(query.updatedSince.addingTimeInterval(Self.financesWindow), settled)
         var parameters = [("MaxResultsPerPage", "\(min(100, max(1, query.pageSize)))")]
         if let token = query.continuation {
             parameters.append(("NextToken", token))
         } else {
-            let settled = Date().addingTimeInterval(-Self.financesSettleSeconds)
-            parameters.append(("PostedAfter", ISO8601.string(from: min(query.updatedSince, settled))))
+            guard windowEnd > query.updatedSince else { return RefundPage(records: [], continuation: nil, walkedThrough: query.updatedSince) }
+            parameters += [("PostedAfter", ISO8601.string(from: query.updatedSince)), ("PostedBefore", ISO8601.string(from: windowEnd))]
         }
         let answer = try await self.call(.GET, "/finances/v0/financialEvents", parameters, "listFinancialEvents", Limits.listFinancialEvents)
-        guard let events = answer["payload", "FinancialEvents"] else { throw .malformed("listFinancialEvents returned no FinancialEvents") }
+        guard case .object(let lists) = answer["payload", "FinancialEvents"] ?? .null else {
+            throw .malformed("listFinancialEvents returned no FinancialEvents")
+        }
+        let others = lists.filter { $0.key != "RefundEventList" }.flatMap { $0.value.arrayValue ?? [] }
+        let latest = lists.flatMap { $0.value.arrayValue ?? [] }.compactMap { event in
+            Timestamps.iso8601(event["PostedDate"] ?? event["postedDate"] ?? event["TransactionPostedDate"] ?? event["TransactionCreationDate"])
+        }.max()
+        let next = answer["payload", "NextToken"]?.nonEmptyText
+        let capped = windowEnd < settled
         return RefundPage(
-            records: try (events["RefundEventList"]?.arrayValue ?? []).map { event throws(ChannelCallError) in
+            records: try (answer["payload", "FinancialEvents", "RefundEventList"]?.arrayValue ?? []).map { event throws(ChannelCallError) in
                 let order = try event.required("AmazonOrderId", of: "a refund event")
                 let posted = try event.required("PostedDate", of: "a refund event")
+                let lines = event["ShipmentItemAdjustmentList"]?.arrayValue ?? []
+                let adjustments = lines.compactMap { $0["OrderAdjustmentItemId"]?.text }.joined(separator: ",")
                 return RemoteRefund(
-                    remoteID: "\(order)@\(posted)", remoteOrderID: order, status: nil, createdAt: Timestamps.iso8601(event["PostedDate"]),
-                    updatedAt: Timestamps.iso8601(event["PostedDate"]), payload: event, lines: [])
+                    remoteID: "\(order)@\(posted)#\(adjustments)", remoteOrderID: order, status: nil,
+                    createdAt: Timestamps.iso8601(event["PostedDate"]),
+                    updatedAt: Timestamps.iso8601(event["PostedDate"]), payload: event, lines: lines)
             },
-            continuation: answer["payload", "NextToken"]?.nonEmptyText)
+            continuation: next, walkedKeys: others.map { String(decoding: $0.serialized(), as: UTF8.self) },
+            walkedThrough: next == nil && capped ? windowEnd : latest)
     }
 
     /// Every item of an order (getOrderItems), de-duplicated and guarded against a NextToken that does not advance.

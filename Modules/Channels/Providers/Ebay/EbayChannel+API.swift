@@ -10,11 +10,15 @@ extension EbayChannel {
     static let limit = RateLimit(perSecond: 5, burst: 10)
     static let scopes = [
         "https://api.ebay.com/oauth/api_scope/sell.fulfillment", "https://api.ebay.com/oauth/api_scope/sell.inventory",
-        "https://api.ebay.com/oauth/api_scope/sell.finances",
     ]
+    /// Finances needs its own scope. A seller who consented before it was asked for holds a refresh token without it, so
+    /// only Finances calls ask for it (and only the refund pull fails, asking for a new consent).
+    static let financesScope = "https://api.ebay.com/oauth/api_scope/sell.finances"
+    /// What a new consent asks for: every scope the adapter uses.
+    static let consentScopes = Self.scopes + [Self.financesScope]
     static let maxPageSize = 200
     /// The most `limit` getInventoryItems takes.
-    static let maxInventoryPageSize = 100
+    static let maxInventoryPageSize = 200
     /// The most `limit` getTransactions takes.
     static let maxTransactionPageSize = 1000
     /// bulkUpdatePriceQuantity takes at most this many inventory items a call.
@@ -40,13 +44,13 @@ extension EbayChannel {
             continuation: Self.nextOffset(answer, offset: offset, count: orders.count))
     }
 
-    /// Every inventory item (getInventoryItems pages by offset and filters by nothing, so each pull reads them all); an
-    /// item is known by its SKU.
+    /// Every inventory item (getInventoryItems filters by nothing, so each pull reads them all; its `offset` is a page
+    /// number); an item is known by its SKU.
     public func fetchProducts(_ query: PullQuery) async throws(ChannelCallError) -> ProductPage {
-        let offset = try query.offset()
+        let page = try query.offset()
         let answer = try await self.send(
             .GET, "/sell/inventory/v1/inventory_item",
-            [("limit", "\(min(Self.maxInventoryPageSize, max(1, query.pageSize)))"), ("offset", "\(offset)")]
+            [("limit", "\(min(Self.maxInventoryPageSize, max(1, query.pageSize)))"), ("offset", "\(page)")]
         ).json()
         let items = answer["inventoryItems"]?.arrayValue ?? []
         return ProductPage(
@@ -55,19 +59,20 @@ extension EbayChannel {
                     remoteID: try item.required("sku", of: "an inventory item"), status: item["condition"]?.text, createdAt: nil,
                     updatedAt: nil, payload: item, variants: [])
             },
-            continuation: Self.nextOffset(answer, offset: offset, count: items.count))
+            continuation: answer["next"]?.nonEmptyText.map { LinkHeader.parameter("offset", in: $0) ?? String(page + 1) })
     }
 
-    /// Refund transactions of Finances v1 (getTransactions): totals only, no per-line detail.
+    /// Refund transactions of Finances v1 (getTransactions): totals only, no per-line detail. An empty result is a 204.
     public func fetchRefunds(_ query: PullQuery) async throws(ChannelCallError) -> RefundPage {
         let offset = try query.offset()
         let answer = try await self.send(
             .GET, "/sell/finances/v1/transaction",
             [
-                ("filter", "transactionType:{REFUND}"), ("filter", "transactionDate:[\(ISO8601.string(from: query.updatedSince))..]"),
+                ("filter", "transactionType:{REFUND},transactionDate:[\(ISO8601.string(from: query.updatedSince))..]"),
                 ("sort", "transactionDate"), ("limit", "\(min(Self.maxTransactionPageSize, max(1, query.pageSize)))"), ("offset", "\(offset)"),
-            ], host: try self.financesBase()
+            ], host: try self.financesBase(), scopes: Self.scopes + [Self.financesScope]
         ).json()
+        if answer == .null { return RefundPage(records: [], continuation: nil) }
         guard let transactions = answer["transactions"]?.arrayValue else { throw .malformed("getTransactions returned no transactions") }
         return RefundPage(
             records: try transactions.map { transaction throws(ChannelCallError) in
@@ -142,7 +147,8 @@ extension EbayChannel {
     }
 
     private func send(
-        _ method: ChannelRequest.Method, _ path: String, _ parameters: [(String, String)] = [], body: JSONValue? = nil, host: String? = nil
+        _ method: ChannelRequest.Method, _ path: String, _ parameters: [(String, String)] = [], body: JSONValue? = nil, host: String? = nil,
+        scopes: [String] = Self.scopes
     ) async throws(ChannelCallError) -> ChannelResponse {
         let connection = self.context.connection
         let clientID = try connection.credential("client_id")
@@ -150,7 +156,7 @@ extension EbayChannel {
             url: try self.tokenURL(),
             form: [
                 ("grant_type", "refresh_token"), ("refresh_token", try connection.credential("refresh_token")),
-                ("scope", Self.scopes.joined(separator: " ")),
+                ("scope", scopes.joined(separator: " ")),
             ],
             basic: (clientID, try connection.credential("client_secret")), via: self.context.http,
             throttle: self.context.throttle("oauth", Self.limit))

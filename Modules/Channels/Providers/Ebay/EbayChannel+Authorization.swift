@@ -9,7 +9,7 @@ extension EbayChannel: ChannelAuthorization {
         return URLQuery.appending(
             [
                 ("client_id", try connection.credential("client_id")), ("redirect_uri", try connection.setting("ru_name")),
-                ("response_type", "code"), ("scope", Self.scopes.joined(separator: " ")), ("state", request.state),
+                ("response_type", "code"), ("scope", Self.consentScopes.joined(separator: " ")), ("state", request.state),
             ], to: connection.endpoint("authorize_url", default: Self.defaultConsentURL))
     }
 

@@ -32,7 +32,8 @@ extension ShopifyChannel {
             continuation: next)
     }
 
-    /// The refunds of the orders changed since the cursor (a refund changes its order's `updated_at`).
+    /// The refunds of the orders changed since the cursor (a refund changes its order's `updated_at`); the cursor follows
+    /// the orders walked, refunded or not.
     public func fetchRefunds(_ query: PullQuery) async throws(ChannelCallError) -> RefundPage {
         let (orders, next) = try await self.list("orders", query, [("status", "any"), ("fields", "id,updated_at,refunds")])
         var refunds: [RemoteRefund] = []
@@ -49,7 +50,8 @@ extension ShopifyChannel {
                         lines: refund["refund_line_items"]?.arrayValue ?? []))
             }
         }
-        return RefundPage(records: refunds, continuation: next, walkedKeys: walked)
+        return RefundPage(
+            records: refunds, continuation: next, walkedKeys: walked, walkedThrough: orders.compactMap { Timestamps.iso8601($0["updated_at"]) }.max())
     }
 
     /// One page of a list resource changed since the cursor, oldest change first, and the next page's `page_info`.

@@ -46,7 +46,8 @@ extension WalmartChannel {
             continuation: items.isEmpty ? nil : answer["nextCursor"]?.nonEmptyText)
     }
 
-    /// Returns created since the cursor (GET /v3/returns), each with its lines and their refunded charges.
+    /// Returns created since the cursor (GET /v3/returns filters by creation, so the cursor follows creation too; a later
+    /// change of a return's refund status is not pulled again), each with its lines and their refunded charges.
     public func fetchRefunds(_ query: PullQuery) async throws(ChannelCallError) -> RefundPage {
         guard let answer = try await self.page("/v3/returns", query, since: "returnCreationStartDate") else {
             return RefundPage(records: [], continuation: nil)
@@ -60,7 +61,7 @@ extension WalmartChannel {
                     remoteID: try returned.required("returnOrderId", of: "a return"),
                     remoteOrderID: try returned.required("customerOrderId", of: "a return"),
                     status: lines.compactMap { $0["currentRefundStatus"]?.text }.first, createdAt: created,
-                    updatedAt: lines.compactMap { Timestamps.iso8601($0["currentRefundStatusDate"]) }.max() ?? created, payload: returned,
+                    updatedAt: created, payload: returned,
                     lines: lines)
             },
             continuation: answer["meta", "nextCursor"]?.nonEmptyText)

@@ -11,7 +11,11 @@ public enum IntegrationsJobHandlers {
             guard
                 let run = try await service.pull(
                     IntegrationInstanceID(payload.instanceID), payload.resource, trigger: payload.trigger, context: context)
-            else { return try JobResult(["skipped": "another pull of this instance is under way"]) }
+            else {
+                // A webhook's change may have come after the running walk passed it: look again once that walk is done.
+                if payload.trigger == .webhook { throw JobFailure.retryAfter(seconds: 30, reason: "another pull of this kind is under way") }
+                return try JobResult(["skipped": "another pull of this kind is under way"])
+            }
             return try JobResult(["syncRunId": run.id.rawValue, "fetched": Int64(run.fetched), "stored": Int64(run.stored)])
         }
         registry.register(ProcessInboundEvent.self) { payload, context in

@@ -44,8 +44,10 @@ public struct PullInstanceRecords: JobPayload {
 }
 
 extension IntegrationsService {
-    /// How far back an instance's first pull reaches.
+    /// How far back an instance's first pull of orders and refunds reaches.
     static let firstPullLookback: TimeInterval = 30 * 86_400
+    /// Where an instance's first products pull starts: the whole catalog, however long untouched.
+    static let catalogOrigin = Date(timeIntervalSince1970: 946_684_800)
     /// Pages one run walks before it hands the rest to a follow-up run (so a backfill never holds a worker for long).
     static let pagesPerRun = 50
     /// A run still marked running after this long was left behind by a crashed worker and no longer blocks a new one.
@@ -71,8 +73,10 @@ extension IntegrationsService {
         let tenant = context.tenant
         let started = try await self.database.withTenant(tenant) {
             transaction -> (IntegrationInstance, ChannelCredentials, SyncStateStore.State, SyncRunID)? in
-            guard let instance = try await InstanceStore.find(id, in: transaction) else { throw IntegrationsError.instanceNotFound(id) }
-            try instance.requireConnected()
+            // An instance deleted or disconnected after the pull was queued has nothing to pull; retrying cannot help.
+            guard let instance = try await InstanceStore.find(id, in: transaction), instance.status == .connected else {
+                throw JobFailure.permanent("integration instance \(id) is no longer connected")
+            }
             let credentials = try await self.storedCredentials(id, in: transaction)
             let state = try await SyncStateStore.lock(id, resource, in: transaction)
             if try await SyncRunStore.isRunning(instance: id, operation: operation, withinSeconds: Self.abandonedRunSeconds, in: transaction) {
@@ -92,7 +96,7 @@ extension IntegrationsService {
         }
         let since =
             state.continuation.flatMap { _ in state.continuationSince } ?? state.updatedSince
-            ?? self.clock.now().addingTimeInterval(-Self.firstPullLookback)
+            ?? (resource == .products ? Self.catalogOrigin : self.clock.now().addingTimeInterval(-Self.firstPullLookback))
         do {
             let outcome = try await RemoteWalk.run(
                 adapter, kind, since: since, continuation: state.continuation, maxPages: Self.pagesPerRun, logger: context.logger
