@@ -28,6 +28,9 @@ public protocol ChannelProvider: Sendable {
     func productVariants(_ product: RemoteProduct) async throws(ChannelCallError) -> [JSONValue]
     /// One page of the refunds issued or changed since `query.updatedSince`.
     func fetchRefunds(_ query: PullQuery) async throws(ChannelCallError) -> RefundPage
+    /// The carriers a shipment may name: from the channel's API where it lists them (eBay, TikTok Shop), else the
+    /// provider's published list.
+    func carrierCodes() async throws(ChannelCallError) -> [CarrierCode]
     /// Sets the quantities the channel shows; one result per level, in order.
     func pushInventory(_ levels: [InventoryLevel]) async throws(ChannelCallError) -> [InventoryPushResult]
     /// Reports a shipment (the provider's confirm-shipment / fulfillment / shipping-update call).

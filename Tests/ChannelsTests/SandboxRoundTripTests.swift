@@ -122,6 +122,16 @@ import Testing
     }
 
     @Test(arguments: Self.providers)
+    func everyChannelNamesTheCarriersAShipmentMayUse(provider: Provider) async throws {
+        try await RunningSandbox.run { running in
+            let carriers = try await running.adapter(provider).carrierCodes()
+            #expect(Set(carriers.map(\.code)).count == carriers.count, "no carrier twice: \(carriers)")
+            #expect(carriers.contains { $0.code.uppercased() == "UPS" || $0.displayName == "UPS" }, "\(carriers)")
+            #expect(carriers.allSatisfy { !$0.code.isEmpty && !$0.displayName.isEmpty })
+        }
+    }
+
+    @Test(arguments: Self.providers)
     func pushedStockIsWhatTheChannelShows(provider: Provider) async throws {
         try await RunningSandbox.run { running in
             let items = Array(running.sandbox.store.catalog.items.prefix(2))

@@ -101,6 +101,18 @@ enum SandboxEbay: SandboxChannel {
             let products = await sandbox.store.products(.ebay, updatedSince: .distantPast)
             return Self.offsetPage(request, "inventoryItems", products.map(Self.render(_:)), maxLimit: 200, pageNumbered: true)
         }
+        group.get("sell/metadata/v1/shipping/marketplace/:marketplace/get_shipping_carriers") { request, context in
+            if let refusal = Self.refuse(request, accepting: [Self.applicationToken]) { return refusal }
+            guard context.parameters.get("marketplace") == "EBAY_US" else {
+                return Self.error(400, 50_001, "API_METADATA", "The marketplace_id value is invalid.")
+            }
+            let carriers = [("USPS", "USPS"), ("UPS", "UPS"), ("FEDEX", "FedEx"), ("DHL", "DHL Express"), ("ONTRAC", "OnTrac"), ("OTHER", "Other")]
+            return SandboxHTTP.json(
+                .members([
+                    "shippingCarriers": .array(
+                        carriers.map { .members(["shippingCarrier": .string($0.0), "displayName": .string($0.1)]) })
+                ]))
+        }
         group.get("sell/finances/v1/transaction") { request, _ in
             if let refusal = Self.refuse(request) { return refusal }
             var since = Date.distantPast

@@ -68,6 +68,43 @@ enum SandboxTikTok: SandboxChannel {
                     ])
                 ]))
         }
+        let warehouseID = SandboxCatalog.identifiers(.tiktok, index: 0)["warehouse_id"] ?? ""
+        group.get("logistics/\(version)/warehouses") { request, _ in
+            guard Self.isAuthorized(request, body: []) else { return Self.answer(status: 401, code: 106_001, message: "Invalid credentials") }
+            return Self.answer(
+                .members([
+                    "warehouses": .array([
+                        .members([
+                            "id": .string(warehouseID), "name": .string("Sandbox warehouse"), "type": .string("SALES_WAREHOUSE"),
+                            "is_default": .bool(true), "effect_status": .string("ENABLED"),
+                        ]),
+                        .members(["id": .string("7068517275539719999"), "name": .string("Returns"), "type": .string("RETURN_WAREHOUSE")]),
+                    ])
+                ]))
+        }
+        group.get("logistics/\(version)/warehouses/:warehouseId/delivery_options") { request, context in
+            guard Self.isAuthorized(request, body: []) else { return Self.answer(status: 401, code: 106_001, message: "Invalid credentials") }
+            guard context.parameters.get("warehouseId") == warehouseID else { return Self.invalid("Unknown warehouse") }
+            return Self.answer(
+                .members([
+                    "delivery_options": .array([
+                        .members(["id": .string(Self.standardDelivery), "name": .string("Standard shipping"), "type": .string("STANDARD")]),
+                        .members(["id": .string(Self.expressDelivery), "name": .string("Express shipping"), "type": .string("EXPRESS")]),
+                    ])
+                ]))
+        }
+        group.get("logistics/\(version)/delivery_options/:optionId/shipping_providers") { request, context in
+            guard Self.isAuthorized(request, body: []) else { return Self.answer(status: 401, code: 106_001, message: "Invalid credentials") }
+            let providers: [(String, String)]
+            switch context.parameters.get("optionId") {
+            case Self.standardDelivery:
+                providers = [("6617675021119438849", "USPS"), ("6617675021119438850", "UPS"), ("6617675021119438851", "FedEx")]
+            case Self.expressDelivery: providers = [("6617675021119438850", "UPS"), ("6617675021119438852", "DHL eCommerce")]
+            default: return Self.invalid("Unknown delivery option")
+            }
+            return Self.answer(
+                .members(["shipping_providers": .array(providers.map { .members(["id": .string($0.0), "name": .string($0.1)]) })]))
+        }
         group.post(
             "order/\(version)/orders/search",
             use: Self.signed { request, _, body in
@@ -268,6 +305,9 @@ enum SandboxTikTok: SandboxChannel {
                 }),
         ])
     }
+
+    static let standardDelivery = "7091146663229654785"
+    static let expressDelivery = "7091146663229654786"
 
     static func seconds(_ date: Date) -> JSONValue {
         .number(Int(date.timeIntervalSince1970))

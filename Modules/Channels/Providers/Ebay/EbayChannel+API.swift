@@ -17,6 +17,7 @@ extension EbayChannel {
     /// What a new consent asks for: every scope the adapter uses.
     static let consentScopes = Self.scopes + [Self.financesScope]
     static let maxPageSize = 200
+    static let defaultMarketplace = "EBAY_US"
     /// The most `limit` getInventoryItems takes.
     static let maxInventoryPageSize = 200
     /// The most `limit` getTransactions takes.
@@ -70,7 +71,7 @@ extension EbayChannel {
             [
                 ("filter", "transactionType:{REFUND},transactionDate:[\(ISO8601.string(from: query.updatedSince))..]"),
                 ("sort", "transactionDate"), ("limit", "\(min(Self.maxTransactionPageSize, max(1, query.pageSize)))"), ("offset", "\(offset)"),
-            ], host: try self.financesBase(), scopes: Self.scopes + [Self.financesScope]
+            ], host: try self.financesBase(), grant: .user(Self.scopes + [Self.financesScope])
         ).json()
         if answer == .null { return RefundPage(records: [], continuation: nil) }
         guard let transactions = answer["transactions"]?.arrayValue else { throw .malformed("getTransactions returned no transactions") }
@@ -83,6 +84,25 @@ extension EbayChannel {
                     createdAt: date, updatedAt: date, payload: transaction, lines: [])
             },
             continuation: Self.nextOffset(answer, offset: offset, count: transactions.count))
+    }
+
+    /// The carriers a shipment may name on the instance's marketplace (Metadata `getShippingCarriers`, with an
+    /// application token); `shippingCarrier` is the value `createShippingFulfillment` takes.
+    public func carrierCodes() async throws(ChannelCallError) -> [CarrierCode] {
+        let marketplace = self.context.connection.settings["marketplace_id"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultMarketplace
+        let answer = try await self.send(
+            .GET, "/sell/metadata/v1/shipping/marketplace/\(URLQuery.escape(marketplace))/get_shipping_carriers", grant: .application
+        ).json()
+        guard let carriers = answer["shippingCarriers"]?.arrayValue else { throw .malformed("getShippingCarriers returned no shippingCarriers") }
+        return carriers.compactMap { carrier in
+            carrier["shippingCarrier"]?.nonEmptyText.map { CarrierCode(code: $0, displayName: carrier["displayName"]?.nonEmptyText ?? $0) }
+        }
+    }
+
+    /// Which token a call carries: the seller's (from the refresh token, with these scopes) or the application's.
+    enum Grant {
+        case user([String])
+        case application
     }
 
     /// The offset of the page after this one: the `offset` of the answer's `next` link, absent on the last page.
@@ -148,16 +168,21 @@ extension EbayChannel {
 
     private func send(
         _ method: ChannelRequest.Method, _ path: String, _ parameters: [(String, String)] = [], body: JSONValue? = nil, host: String? = nil,
-        scopes: [String] = Self.scopes
+        grant: Grant = .user(Self.scopes)
     ) async throws(ChannelCallError) -> ChannelResponse {
         let connection = self.context.connection
         let clientID = try connection.credential("client_id")
-        let token = try await self.context.http.tokens.token(
-            url: try self.tokenURL(),
-            form: [
+        let form: [(String, String)]
+        switch grant {
+        case .user(let scopes):
+            form = [
                 ("grant_type", "refresh_token"), ("refresh_token", try connection.credential("refresh_token")),
                 ("scope", scopes.joined(separator: " ")),
-            ],
+            ]
+        case .application: form = [("grant_type", "client_credentials"), ("scope", "https://api.ebay.com/oauth/api_scope")]
+        }
+        let token = try await self.context.http.tokens.token(
+            url: try self.tokenURL(), form: form,
             basic: (clientID, try connection.credential("client_secret")), via: self.context.http,
             throttle: self.context.throttle("oauth", Self.limit))
         let root: String

@@ -71,6 +71,29 @@ extension TikTokChannel {
         return results
     }
 
+    /// The shipping providers of every delivery option of the shop's sales warehouses (Get Warehouse List, Get Warehouse
+    /// Delivery Options, Get Shipping Providers); a provider's `id` is what Mark Package As Shipped takes.
+    public func carrierCodes() async throws(ChannelCallError) -> [CarrierCode] {
+        let logistics = "/logistics/\(Self.apiVersion)"
+        var carriers: [CarrierCode] = []
+        var seen = Set<String>()
+        for warehouse in try await self.call(logistics + "/warehouses", body: nil)["warehouses"]?.arrayValue ?? []
+        where warehouse["type"]?.text == "SALES_WAREHOUSE" {
+            let warehouseID = URLQuery.escape(try warehouse.required("id", of: "a warehouse"))
+            for option in try await self.call(logistics + "/warehouses/\(warehouseID)/delivery_options", body: nil)["delivery_options"]?.arrayValue
+                ?? []
+            {
+                let optionID = URLQuery.escape(try option.required("id", of: "a delivery option"))
+                let providers = try await self.call(logistics + "/delivery_options/\(optionID)/shipping_providers", body: nil)["shipping_providers"]
+                for provider in providers?.arrayValue ?? [] {
+                    let code = try provider.required("id", of: "a shipping provider")
+                    if seen.insert(code).inserted { carriers.append(CarrierCode(code: code, displayName: provider["name"]?.nonEmptyText ?? code)) }
+                }
+            }
+        }
+        return carriers
+    }
+
     /// TikTok's order lines are single units, so each shipped line is named once by its id; `carrier` is TikTok's
     /// `shipping_provider_id`.
     public func confirmShipment(_ shipment: ShipmentConfirmation) async throws(ChannelCallError) -> ShipmentReceipt {
@@ -92,11 +115,11 @@ extension TikTokChannel {
         return MessageAuthentication.sign(secret + Array((path + canonical).utf8) + body + secret, key: secret, encoding: .hex)
     }
 
-    /// POSTs `body` to `path` for the instance's shop, signed, and answers the envelope's `data`.
-    private func call(_ path: String, _ parameters: [(String, String)] = [], body: JSONValue) async throws(ChannelCallError) -> JSONValue {
+    /// Calls `path` for the instance's shop, signed (a POST of `body`, a GET without one), and answers the envelope's `data`.
+    private func call(_ path: String, _ parameters: [(String, String)] = [], body: JSONValue?) async throws(ChannelCallError) -> JSONValue {
         let connection = self.context.connection
         return try await self.signed(
-            .POST, path, [("shop_cipher", try connection.credential("shop_cipher"))] + parameters, body: body,
+            body == nil ? .GET : .POST, path, [("shop_cipher", try connection.credential("shop_cipher"))] + parameters, body: body,
             token: try connection.credential("access_token"))
     }
 
