@@ -17,6 +17,11 @@ public enum Timestamps {
         Self.utcSpace.date(from: text.replacingOccurrences(of: "T", with: " "))
     }
 
+    /// A JSON field holding a date in that form; `nil` when absent or empty.
+    public static func utcWithoutZone(_ value: JSONValue?) -> Date? {
+        value?.nonEmptyText.flatMap { Self.utcWithoutZone($0) }
+    }
+
     /// `2017-08-21 22:22:19`, or with `T` between date and time when `separatedByT` (WooCommerce's query parameters).
     public static func utcWithoutZone(_ date: Date, separatedByT: Bool = false) -> String {
         (separatedByT ? Self.utcT : Self.utcSpace).string(from: date)

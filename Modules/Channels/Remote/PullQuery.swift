@@ -22,6 +22,11 @@ extension PullQuery {
         return page
     }
 
+    /// The page size to ask for: the one asked, within 1 and the provider's `max`.
+    func pageSize(max limit: Int) -> Int {
+        min(limit, max(1, self.pageSize))
+    }
+
     /// The 0-based offset the continuation names, for providers that page by offset (eBay).
     func offset() throws(ChannelCallError) -> Int {
         guard let continuation else { return 0 }

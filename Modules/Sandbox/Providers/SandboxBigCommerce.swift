@@ -332,13 +332,10 @@ enum SandboxBigCommerce: SandboxChannel {
 
     /// A refund of the payment actions API, items named by order product id.
     static func render(_ refund: SandboxOrder.Refund, of order: SandboxOrder) -> JSONValue {
-        let tax = refund.lines.reduce(Decimal(0)) { total, line in
-            total + line.amount - (order.lines.first { $0.lineID == line.lineID }?.unitPrice ?? line.amount) * Decimal(line.quantity)
-        }
         return .members([
             "id": .number(refund.id), "order_id": .number(order.id), "user_id": .number(0),
             "created": .string(ISO8601.string(from: refund.createdAt)),
-            "reason": .string(refund.reason), "total_amount": .number(refund.amount), "total_tax": .number(tax),
+            "reason": .string(refund.reason), "total_amount": .number(refund.amount), "total_tax": .number(refund.tax),
             "uses_merchant_override_values": .bool(false),
             "items": .array(
                 refund.lines.map { line in

@@ -241,8 +241,7 @@ enum SandboxMagento: SandboxChannel {
                     return .members([
                         "entity_id": .number("\(refund.id)\(line.lineID.suffix(2))"), "order_item_id": .number(line.lineID),
                         "sku": .string(line.sku), "name": .string(orderLine?.title ?? ""), "qty": .number(line.quantity),
-                        "price": .number(orderLine?.unitPrice ?? line.amount), "row_total": .number(orderLine?.unitPrice ?? line.amount),
-                        "tax_amount": .number(line.amount - (orderLine?.unitPrice ?? line.amount)),
+                        "price": .number(line.unitPrice), "row_total": .number(line.subtotal), "tax_amount": .number(line.tax),
                     ])
                 }),
         ])

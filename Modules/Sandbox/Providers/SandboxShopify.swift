@@ -184,11 +184,10 @@ enum SandboxShopify: SandboxChannel {
             "admin_graphql_api_id": .string("gid://shopify/Refund/\(refund.id)"),
             "refund_line_items": .array(
                 refund.lines.enumerated().map { position, line in
-                    let tax = line.amount - (order.lines.first { $0.lineID == line.lineID }?.unitPrice ?? line.amount) * Decimal(line.quantity)
-                    let subtotal = line.amount - tax
-                    return lineTemplate.removing(["line_item"]).setting([
+                    lineTemplate.removing(["line_item"]).setting([
                         "id": .number("\(refund.id)\(position)"), "line_item_id": .number(line.lineID), "quantity": .number(line.quantity),
-                        "subtotal": .number(subtotal), "total_tax": .number(tax), "subtotal_set": moneySet(subtotal), "total_tax_set": moneySet(tax),
+                        "subtotal": .number(line.subtotal), "total_tax": .number(line.tax), "subtotal_set": moneySet(line.subtotal),
+                        "total_tax_set": moneySet(line.tax),
                     ])
                 }),
             "transactions": .array([

@@ -256,8 +256,7 @@ enum SandboxWalmart: SandboxChannel {
             "totalRefundAmount": money(refund.amount),
             "returnOrderLines": .array(
                 refund.lines.enumerated().map { position, line in
-                    let unit = order.lines.first { $0.lineID == line.lineID }?.unitPrice ?? line.amount
-                    return .members([
+                    .members([
                         "returnOrderLineNumber": .number(position + 1), "salesOrderLineNumber": .number(line.lineID),
                         "returnReason": .string(refund.reason), "purchaseOrderId": .string(order.id),
                         "item": .members([
@@ -265,16 +264,17 @@ enum SandboxWalmart: SandboxChannel {
                         ]),
                         "charges": .array([
                             .members([
-                                "chargeCategory": .string("PRODUCT"), "chargeName": .string("ItemPrice"), "chargePerUnit": money(unit),
+                                "chargeCategory": .string("PRODUCT"), "chargeName": .string("ItemPrice"), "chargePerUnit": money(line.unitPrice),
                                 "isDiscount": .bool(false), "isBillable": .bool(true),
                                 "tax": .array([
                                     .members([
-                                        "taxName": .string("Tax1"), "excessTax": money(line.amount - unit), "taxPerUnit": money(line.amount - unit),
+                                        "taxName": .string("Tax1"), "excessTax": money(line.tax),
+                                        "taxPerUnit": money(line.tax / Decimal(line.quantity)),
                                     ])
                                 ]),
                             ])
                         ]),
-                        "unitPrice": money(unit),
+                        "unitPrice": money(line.unitPrice),
                         "quantity": .members(["unitOfMeasure": .string("EACH"), "measurementValue": .number(line.quantity)]),
                         "currentRefundStatus": .string("REFUND_COMPLETED"), "currentRefundStatusDate": date, "refundedQty": .number(line.quantity),
                     ])

@@ -288,15 +288,13 @@ enum SandboxWooCommerce: SandboxChannel {
             "meta_data": .array([]),
             "line_items": .array(
                 refund.lines.enumerated().map { position, line in
-                    let orderLine = order.lines.first { $0.lineID == line.lineID }
-                    let unit = orderLine?.unitPrice ?? line.amount
+                    let item = catalog.item(sku: line.sku)
                     return .members([
-                        "id": .number("\(refund.id)\(position)"), "name": .string(orderLine?.title ?? ""),
-                        "product_id": .number(
-                            SandboxCatalog.identifiers(.woocommerce, index: catalog.item(sku: line.sku)?.index ?? 0)["product_id"] ?? "0"),
-                        "variation_id": .number(0), "quantity": .number(-line.quantity), "subtotal": .string((-unit).money),
-                        "total": .string((-unit).money), "total_tax": .string((unit - line.amount).money), "sku": .string(line.sku),
-                        "price": .number(-unit),
+                        "id": .number("\(refund.id)\(position)"), "name": .string(item?.title ?? ""),
+                        "product_id": .number(SandboxCatalog.identifiers(.woocommerce, index: item?.index ?? 0)["product_id"] ?? "0"),
+                        "variation_id": .number(0), "quantity": .number(-line.quantity), "subtotal": .string((-line.subtotal).money),
+                        "total": .string((-line.subtotal).money), "total_tax": .string((-line.tax).money), "sku": .string(line.sku),
+                        "price": .number(-line.unitPrice),
                         "meta_data": .array([.members(["key": .string("_refunded_item_id"), "value": .string(line.lineID)])]),
                     ])
                 }),

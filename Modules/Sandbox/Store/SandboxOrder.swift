@@ -31,7 +31,12 @@ public struct SandboxOrder: Sendable, Equatable {
             public let lineID: String
             public let sku: String
             public let quantity: Int
-            public let amount: Decimal
+            /// The refunded units' price, before tax.
+            public let subtotal: Decimal
+            public let tax: Decimal
+
+            public var amount: Decimal { self.subtotal + self.tax }
+            public var unitPrice: Decimal { self.subtotal / Decimal(self.quantity) }
         }
 
         public let id: String
@@ -40,6 +45,7 @@ public struct SandboxOrder: Sendable, Equatable {
         public let reason: String
 
         public var amount: Decimal { self.lines.reduce(0) { $0 + $1.amount } }
+        public var tax: Decimal { self.lines.reduce(0) { $0 + $1.tax } }
     }
 
     public let provider: Provider

@@ -194,10 +194,11 @@ public actor SandboxStore {
     private static func refundFirstUnit(of order: SandboxOrder, id: String, on date: Date) -> SandboxOrder {
         guard let line = order.lines.first else { return order }
         var order = order
-        let amount = line.unitPrice + (order.lineTax(line) / Decimal(line.quantity)).rounded(2)
+        let tax = (order.lineTax(line) / Decimal(line.quantity)).rounded(2)
         order.refunds.append(
             SandboxOrder.Refund(
-                id: id, createdAt: date, lines: [SandboxOrder.Refund.Line(lineID: line.lineID, sku: line.sku, quantity: 1, amount: amount)],
+                id: id, createdAt: date,
+                lines: [SandboxOrder.Refund.Line(lineID: line.lineID, sku: line.sku, quantity: 1, subtotal: line.unitPrice, tax: tax)],
                 reason: "Damaged in transit"))
         order.updatedAt = max(order.updatedAt, date)
         return order

@@ -29,7 +29,7 @@ extension AmazonChannel {
         if let token = query.continuation {
             parameters.append(("NextToken", token))
         } else {
-            parameters += [("LastUpdatedAfter", ISO8601.string(from: query.updatedSince)), ("MaxResultsPerPage", "\(min(100, query.pageSize))")]
+            parameters += [("LastUpdatedAfter", ISO8601.string(from: query.updatedSince)), ("MaxResultsPerPage", "\(query.pageSize(max: 100))")]
         }
         let answer = try await self.call(.GET, "/orders/v0/orders", parameters, "getOrders", Limits.getOrders)
         guard let orders = answer["payload", "Orders"]?.arrayValue else { throw .malformed("getOrders returned no payload.Orders") }
@@ -49,7 +49,7 @@ extension AmazonChannel {
         var parameters = [
             ("marketplaceIds", try self.marketplaceID()), ("includedData", "summaries,attributes,offers,fulfillmentAvailability"),
             ("lastUpdatedAfter", ISO8601.string(from: query.updatedSince)), ("sortBy", "lastUpdatedDate"), ("sortOrder", "ASC"),
-            ("pageSize", "\(min(Self.maxListingsPageSize, max(1, query.pageSize)))"),
+            ("pageSize", "\(query.pageSize(max: Self.maxListingsPageSize))"),
         ]
         if let token = query.continuation { parameters.append(("pageToken", token)) }
         let answer = try await self.call(
@@ -75,7 +75,7 @@ extension AmazonChannel {
     public func fetchRefunds(_ query: PullQuery) async throws(ChannelCallError) -> RefundPage {
         let settled = Date().addingTimeInterval(-Self.financesSettleSeconds)
         let windowEnd = min(query.updatedSince.addingTimeInterval(Self.financesWindow), settled)
-        var parameters = [("MaxResultsPerPage", "\(min(100, max(1, query.pageSize)))")]
+        var parameters = [("MaxResultsPerPage", "\(query.pageSize(max: 100))")]
         if let token = query.continuation {
             parameters.append(("NextToken", token))
         } else {

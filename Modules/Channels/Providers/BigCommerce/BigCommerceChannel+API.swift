@@ -9,14 +9,12 @@ extension BigCommerceChannel {
     static let limit = RateLimit.window(150, seconds: 30)
     /// The most `limit` a v2 list takes.
     public static let maxPageSize = 250
-    /// An order's products are paged too; their walk stops at this many pages.
-    static let maxProductPages = 10
     /// The most items one inventory adjustment takes.
     static let maxAdjustmentItems = 2000
 
     public func fetchOrders(_ query: PullQuery) async throws(ChannelCallError) -> OrderPage {
         let page = try query.pageNumber()
-        let size = max(1, min(Self.maxPageSize, query.pageSize))
+        let size = query.pageSize(max: Self.maxPageSize)
         let orders = try await self.list(
             "v2/orders",
             [("min_date_modified", Timestamps.rfc2822(query.updatedSince)), ("sort", "date_modified:asc"), ("page", "\(page)"), ("limit", "\(size)")])
@@ -64,7 +62,7 @@ extension BigCommerceChannel {
     /// One page of a v3 collection (`{data, meta.pagination}`) and the number of the next page.
     private func v3Page(_ path: String, _ query: PullQuery, _ filters: [(String, String)]) async throws(ChannelCallError) -> ([JSONValue], String?) {
         let page = try query.pageNumber()
-        let answer = try await self.call(.GET, path, filters + [("page", "\(page)"), ("limit", "\(max(1, min(Self.maxPageSize, query.pageSize)))")])
+        let answer = try await self.call(.GET, path, filters + [("page", "\(page)"), ("limit", "\(query.pageSize(max: Self.maxPageSize))")])
         guard let items = answer["data"]?.arrayValue else { throw .malformed("\(path) returned no data") }
         let pages = answer["meta", "pagination", "total_pages"]?.int ?? page
         return (items, page < pages ? "\(page + 1)" : nil)
@@ -72,14 +70,10 @@ extension BigCommerceChannel {
 
     /// Every product of an order (GET v2/orders/{id}/products), page by page until a short one.
     public func orderLines(_ order: RemoteOrder) async throws(ChannelCallError) -> [JSONValue] {
-        let id = order.remoteID
-        var products: [JSONValue] = []
-        for page in 1...Self.maxProductPages {
-            let batch = try await self.list("v2/orders/\(URLQuery.escape(id))/products", [("page", "\(page)"), ("limit", "\(Self.maxPageSize)")])
-            products += batch
-            if batch.count < Self.maxPageSize { return products }
+        let path = "v2/orders/\(URLQuery.escape(order.remoteID))/products"
+        return try await PartPages.collect("order \(order.remoteID)'s products", pageSize: Self.maxPageSize) { page throws(ChannelCallError) in
+            try await self.list(path, [("page", "\(page)"), ("limit", "\(Self.maxPageSize)")])
         }
-        throw .malformed("order \(id)'s products did not end after \(Self.maxProductPages) pages")
     }
 
     /// Adjustments are all-or-nothing: an accepted call set every level, a refused one throws.

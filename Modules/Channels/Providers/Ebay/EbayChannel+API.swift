@@ -31,7 +31,7 @@ extension EbayChannel {
             .GET, "/sell/fulfillment/v1/order",
             [
                 ("filter", "lastmodifieddate:[\(ISO8601.string(from: query.updatedSince))..]"),
-                ("limit", "\(min(Self.maxPageSize, max(1, query.pageSize)))"), ("offset", "\(offset)"),
+                ("limit", "\(query.pageSize(max: Self.maxPageSize))"), ("offset", "\(offset)"),
             ]
         ).json()
         guard let orders = answer["orders"]?.arrayValue else { throw .malformed("getOrders returned no orders") }
@@ -51,7 +51,7 @@ extension EbayChannel {
         let page = try query.offset()
         let answer = try await self.send(
             .GET, "/sell/inventory/v1/inventory_item",
-            [("limit", "\(min(Self.maxInventoryPageSize, max(1, query.pageSize)))"), ("offset", "\(page)")]
+            [("limit", "\(query.pageSize(max: Self.maxInventoryPageSize))"), ("offset", "\(page)")]
         ).json()
         let items = answer["inventoryItems"]?.arrayValue ?? []
         return ProductPage(
@@ -70,7 +70,7 @@ extension EbayChannel {
             .GET, "/sell/finances/v1/transaction",
             [
                 ("filter", "transactionType:{REFUND},transactionDate:[\(ISO8601.string(from: query.updatedSince))..]"),
-                ("sort", "transactionDate"), ("limit", "\(min(Self.maxTransactionPageSize, max(1, query.pageSize)))"), ("offset", "\(offset)"),
+                ("sort", "transactionDate"), ("limit", "\(query.pageSize(max: Self.maxTransactionPageSize))"), ("offset", "\(offset)"),
             ], host: try self.financesBase(), grant: .user(Self.scopes + [Self.financesScope])
         ).json()
         if answer == .null { return RefundPage(records: [], continuation: nil) }

@@ -17,7 +17,8 @@ extension MagentoChannel {
             records: try orders.map { order throws(ChannelCallError) in
                 RemoteOrder(
                     remoteID: try order.required("entity_id", of: "an order"), status: order["status"]?.text,
-                    createdAt: Self.date(order["created_at"]), updatedAt: Self.date(order["updated_at"]), payload: order,
+                    createdAt: Timestamps.utcWithoutZone(order["created_at"]), updatedAt: Timestamps.utcWithoutZone(order["updated_at"]),
+                    payload: order,
                     lines: order["items"]?.arrayValue ?? [])
             },
             continuation: next)
@@ -30,7 +31,8 @@ extension MagentoChannel {
             records: try products.map { product throws(ChannelCallError) in
                 RemoteProduct(
                     remoteID: try product.required("id", of: "a product"), status: product["status"]?.text,
-                    createdAt: Self.date(product["created_at"]), updatedAt: Self.date(product["updated_at"]), payload: product, variants: [])
+                    createdAt: Timestamps.utcWithoutZone(product["created_at"]), updatedAt: Timestamps.utcWithoutZone(product["updated_at"]),
+                    payload: product, variants: [])
             },
             continuation: next)
     }
@@ -42,7 +44,8 @@ extension MagentoChannel {
             records: try memos.map { memo throws(ChannelCallError) in
                 RemoteRefund(
                     remoteID: try memo.required("entity_id", of: "a credit memo"), remoteOrderID: try memo.required("order_id", of: "a credit memo"),
-                    status: memo["state"]?.text, createdAt: Self.date(memo["created_at"]), updatedAt: Self.date(memo["updated_at"]),
+                    status: memo["state"]?.text, createdAt: Timestamps.utcWithoutZone(memo["created_at"]),
+                    updatedAt: Timestamps.utcWithoutZone(memo["updated_at"]),
                     payload: memo, lines: memo["items"]?.arrayValue ?? [])
             },
             continuation: next)
@@ -51,7 +54,7 @@ extension MagentoChannel {
     /// One page of a `searchCriteria` list changed since the cursor (`updated_at`, oldest first), and the next page's number.
     private func search(_ resource: String, _ query: PullQuery) async throws(ChannelCallError) -> ([JSONValue], String?) {
         let page = try query.pageNumber()
-        let size = min(Self.maxPageSize, max(1, query.pageSize))
+        let size = query.pageSize(max: Self.maxPageSize)
         let filter = "searchCriteria[filter_groups][0][filters][0]"
         let answer = try await self.call(
             .GET, resource,
@@ -65,11 +68,6 @@ extension MagentoChannel {
             throw .malformed("V1/\(resource) returned no items or total_count")
         }
         return (items, page * size < total ? String(page + 1) : nil)
-    }
-
-    /// Magento's dates: UTC without a zone.
-    private static func date(_ value: JSONValue?) -> Date? {
-        value?.text.flatMap { Timestamps.utcWithoutZone($0) }
     }
 
     /// One call for every level; Magento answers `[]` or refuses the whole batch.

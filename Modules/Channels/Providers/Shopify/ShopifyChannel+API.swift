@@ -57,7 +57,7 @@ extension ShopifyChannel {
     /// One page of a list resource changed since the cursor, oldest change first, and the next page's `page_info`.
     private func list(_ resource: String, _ query: PullQuery, _ filters: [(String, String)]) async throws(ChannelCallError) -> ([JSONValue], String?)
     {
-        let limit = ("limit", "\(min(250, query.pageSize))")
+        let limit = ("limit", "\(query.pageSize(max: 250))")
         let fields = filters.filter { $0.0 == "fields" }
         let parameters =
             query.continuation.map { [limit, ("page_info", $0)] + fields }

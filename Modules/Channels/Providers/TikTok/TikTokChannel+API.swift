@@ -51,7 +51,7 @@ extension TikTokChannel {
 
     /// One page of a search changed since the cursor (`update_time_ge`), oldest change first where the search sorts.
     private func search(_ path: String, _ query: PullQuery, sorted: Bool) async throws(ChannelCallError) -> JSONValue {
-        var parameters = [("page_size", "\(min(100, max(1, query.pageSize)))")]
+        var parameters = [("page_size", "\(query.pageSize(max: 100))")]
         if sorted { parameters += [("sort_field", "update_time"), ("sort_order", "ASC")] }
         if let token = query.continuation { parameters.append(("page_token", token)) }
         return try await self.call(path, parameters, body: .members(["update_time_ge": .number(Int(query.updatedSince.timeIntervalSince1970))]))

@@ -34,7 +34,7 @@ extension WalmartChannel {
     /// Every item of the catalog (GET /v3/items filters by nothing, so each pull reads them all); an item is known by its
     /// SKU.
     public func fetchProducts(_ query: PullQuery) async throws(ChannelCallError) -> ProductPage {
-        let parameters = [("limit", "\(min(Self.maxPageSize, max(1, query.pageSize)))"), ("nextCursor", query.continuation ?? "*")]
+        let parameters = [("limit", "\(query.pageSize(max: Self.maxPageSize))"), ("nextCursor", query.continuation ?? "*")]
         let answer = try await self.send(.GET, "/v3/items?" + URLQuery.encode(parameters)).json()
         let items = answer["ItemResponse"]?.arrayValue ?? []
         return ProductPage(
@@ -70,7 +70,7 @@ extension WalmartChannel {
     /// A page of a list walked by `meta.nextCursor` (the query string of the next page); `nil` where Walmart answers an
     /// empty result with 404.
     private func page(_ path: String, _ query: PullQuery, since: String) async throws(ChannelCallError) -> JSONValue? {
-        let first = [(since, ISO8601.string(from: query.updatedSince)), ("limit", "\(min(Self.maxPageSize, max(1, query.pageSize)))")]
+        let first = [(since, ISO8601.string(from: query.updatedSince)), ("limit", "\(query.pageSize(max: Self.maxPageSize))")]
         do throws(ChannelCallError) {
             return try await self.send(.GET, path + (query.continuation ?? "?" + URLQuery.encode(first))).json()
         } catch .rejected(404, _) {

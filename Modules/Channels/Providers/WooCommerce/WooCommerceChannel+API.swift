@@ -8,8 +8,6 @@ extension WooCommerceChannel {
     static let limit = RateLimit(perSecond: 10, burst: 20)
     /// The most `per_page` and `products/batch` take.
     public static let maxBatch = 100
-    /// A product's variations are paged too; their walk stops at this many pages.
-    static let maxVariationPages = 10
 
     public func fetchOrders(_ query: PullQuery) async throws(ChannelCallError) -> OrderPage {
         let (orders, next) = try await self.list("orders", query, changedSince: "modified_after", order: "modified")
@@ -17,7 +15,8 @@ extension WooCommerceChannel {
             records: try orders.map { order throws(ChannelCallError) in
                 RemoteOrder(
                     remoteID: try order.required("id", of: "an order"), status: order["status"]?.text,
-                    createdAt: Self.gmt(order["date_created_gmt"]), updatedAt: Self.gmt(order["date_modified_gmt"]), payload: order,
+                    createdAt: Timestamps.utcWithoutZone(order["date_created_gmt"]), updatedAt: Timestamps.utcWithoutZone(order["date_modified_gmt"]),
+                    payload: order,
                     lines: order["line_items"]?.arrayValue ?? [])
             },
             continuation: next)
@@ -29,7 +28,8 @@ extension WooCommerceChannel {
             records: try products.map { product throws(ChannelCallError) in
                 RemoteProduct(
                     remoteID: try product.required("id", of: "a product"), status: product["status"]?.text,
-                    createdAt: Self.gmt(product["date_created_gmt"]), updatedAt: Self.gmt(product["date_modified_gmt"]), payload: product,
+                    createdAt: Timestamps.utcWithoutZone(product["date_created_gmt"]),
+                    updatedAt: Timestamps.utcWithoutZone(product["date_modified_gmt"]), payload: product,
                     variants: [])
             },
             continuation: next)
@@ -38,17 +38,13 @@ extension WooCommerceChannel {
     /// A variable product's variations (GET products/{id}/variations, page by page until a short one); none for others.
     public func productVariants(_ product: RemoteProduct) async throws(ChannelCallError) -> [JSONValue] {
         guard product.payload["type"]?.text == "variable" else { return [] }
-        var variations: [JSONValue] = []
-        for page in 1...Self.maxVariationPages {
+        let path = "products/\(URLQuery.escape(product.remoteID))/variations"
+        return try await PartPages.collect("product \(product.remoteID)'s variations", pageSize: Self.maxBatch) { page throws(ChannelCallError) in
             let parameters = [("per_page", "\(Self.maxBatch)"), ("page", "\(page)")]
-            let response = try await self.send(
-                ChannelRequest(
-                    .GET, try self.url("products/\(URLQuery.escape(product.remoteID))/variations", parameters), headers: try self.headers()))
+            let response = try await self.send(ChannelRequest(.GET, try self.url(path, parameters), headers: try self.headers()))
             guard let batch = try response.json().arrayValue else { throw .malformed("variations returned no list") }
-            variations += batch
-            if batch.count < Self.maxBatch { return variations }
+            return batch
         }
-        throw .malformed("product \(product.remoteID)'s variations did not end after \(Self.maxVariationPages) pages")
     }
 
     /// Refunds issued since the cursor (GET refunds, WooCommerce 9.0 and later), each with its order as `parent_id`.
@@ -56,7 +52,7 @@ extension WooCommerceChannel {
         let (refunds, next) = try await self.list("refunds", query, changedSince: "after", order: "date")
         return RefundPage(
             records: try refunds.map { refund throws(ChannelCallError) in
-                let created = Self.gmt(refund["date_created_gmt"])
+                let created = Timestamps.utcWithoutZone(refund["date_created_gmt"])
                 return RemoteRefund(
                     remoteID: try refund.required("id", of: "a refund"), remoteOrderID: try refund.required("parent_id", of: "a refund"),
                     status: nil, createdAt: created, updatedAt: created, payload: refund, lines: refund["line_items"]?.arrayValue ?? [])
@@ -71,18 +67,13 @@ extension WooCommerceChannel {
         let page = try query.pageNumber()
         let parameters = [
             (changedSince, Timestamps.utcWithoutZone(query.updatedSince, separatedByT: true)), ("dates_are_gmt", "true"), ("orderby", order),
-            ("order", "asc"), ("per_page", "\(max(1, min(Self.maxBatch, query.pageSize)))"), ("page", "\(page)"),
+            ("order", "asc"), ("per_page", "\(query.pageSize(max: Self.maxBatch))"), ("page", "\(page)"),
         ]
         let response = try await self.send(ChannelRequest(.GET, try self.url(resource, parameters), headers: try self.headers()))
         guard let items = try response.json().arrayValue else { throw .malformed("\(resource) returned no list") }
         let pages = response.header("X-WP-TotalPages").flatMap { Int($0) } ?? page
         let next = LinkHeader.next(response.header("Link")).flatMap { LinkHeader.parameter("page", in: $0) } ?? (page < pages ? "\(page + 1)" : nil)
         return (items, next)
-    }
-
-    /// A `*_gmt` date (UTC without a zone).
-    private static func gmt(_ value: JSONValue?) -> Date? {
-        value?.nonEmptyText.flatMap { Timestamps.utcWithoutZone($0) }
     }
 
     public func pushInventory(_ levels: [InventoryLevel]) async throws(ChannelCallError) -> [InventoryPushResult] {
