@@ -31,6 +31,11 @@ public protocol ChannelProvider: Sendable {
     /// The carriers a shipment may name: from the channel's API where it lists them (eBay, TikTok Shop), else the
     /// provider's published list.
     func carrierCodes() async throws(ChannelCallError) -> [CarrierCode]
+    /// Reads a pulled order into Switchyard's shape (seed `001_…`'s fields, including its per-provider selling price).
+    static func normalize(_ order: RemoteOrder) -> NormalizedOrder
+    /// Reads a pulled refund into Switchyard's shape: lines where the provider gives them, totals only where it does not;
+    /// `nil` while no money has moved (a TikTok Shop return still under review).
+    static func normalize(_ refund: RemoteRefund) -> NormalizedRefund?
     /// Sets the quantities the channel shows; one result per level, in order.
     func pushInventory(_ levels: [InventoryLevel]) async throws(ChannelCallError) -> [InventoryPushResult]
     /// Reports a shipment (the provider's confirm-shipment / fulfillment / shipping-update call).

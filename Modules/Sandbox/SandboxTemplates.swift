@@ -1,5 +1,6 @@
 import Channels
 import Foundation
+import Kernel
 
 /// The providers' published payloads (the channel fixtures) the sandbox builds its answers from, so they carry every field
 /// the real APIs do.

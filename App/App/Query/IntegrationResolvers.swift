@@ -17,6 +17,7 @@ enum IntegrationResolvers {
     struct CreateInput: Decodable, Sendable {
         let provider: String
         let name: String
+        let code: String?
         let apiBaseUrl: String?
         let integrationSettings: Map?
         let connectionSettings: Map?
@@ -26,6 +27,7 @@ enum IntegrationResolvers {
     struct UpdateInput: Decodable, Sendable {
         let replace: Bool?
         let name: String?
+        let code: String?
         let apiBaseUrl: String?
         let integrationSettings: Map?
         let connectionSettings: Map?
@@ -188,7 +190,7 @@ enum IntegrationResolvers {
                     let input = arguments.input
                     return try await integrations.createInstance(
                         NewIntegrationInstance(
-                            provider: provider, name: input.name, apiBaseURL: input.apiBaseUrl,
+                            provider: provider, name: input.name, code: input.code, apiBaseURL: input.apiBaseUrl,
                             integrationSettings: try self.json(input.integrationSettings),
                             connectionSettings: try self.json(input.connectionSettings), credentials: self.credentials(input.credentials) ?? [:]),
                         tenant: tenant, actor: actor)
@@ -199,7 +201,7 @@ enum IntegrationResolvers {
                 let payload = try await self.instanceChange(context.context) { integrations, tenant, actor in
                     let input = arguments.input
                     let update = InstanceUpdate(
-                        mode: input.replace == true ? .replace : .merge, name: input.name, apiBaseURL: input.apiBaseUrl,
+                        mode: input.replace == true ? .replace : .merge, name: input.name, code: input.code, apiBaseURL: input.apiBaseUrl,
                         integrationSettings: try self.json(input.integrationSettings), connectionSettings: try self.json(input.connectionSettings),
                         credentials: self.credentials(input.credentials))
                     return try await integrations.updateInstance(try self.requiredInstanceID(arguments.id), update, tenant: tenant, actor: actor)
@@ -326,6 +328,7 @@ enum IntegrationResolvers {
             type.field("id") { .globalID("IntegrationInstance", $0.id) }
             type.field("provider") { .enumeration($0.provider) }
             type.field("name") { .string($0.name) }
+            type.field("code") { .string($0.code) }
             type.field("status") { .enumeration($0.status) }
             type.field("apiBaseUrl") { .optional($0.apiBaseURL) }
             type.field("integrationSettings") { .json($0.integrationSettings) }

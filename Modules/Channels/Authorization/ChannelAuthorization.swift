@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// A provider whose sellers connect by consenting in the provider's own pages (OAuth and its kin). The instance holds the
 /// app's credentials before consent; the consent yields the rest (`CredentialKeys.granted`).

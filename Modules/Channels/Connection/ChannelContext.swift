@@ -1,3 +1,4 @@
+import Kernel
 import Logging
 
 /// Everything an adapter is built with: the instance's connection, the shared HTTP sender, where signing keys come from,

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// One call to a provider's API.
 public struct ChannelRequest: Sendable {

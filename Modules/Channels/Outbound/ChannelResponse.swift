@@ -1,3 +1,5 @@
+import Kernel
+
 /// A provider's answer: status, headers (names lower-cased) and the whole body.
 public struct ChannelResponse: Sendable {
     public let status: Int

@@ -1,3 +1,5 @@
+import Kernel
+
 /// The parts of one record that a provider serves in pages of their own (BigCommerce's order products, WooCommerce's
 /// variations): pages by number until a short one, at most `maxPages`.
 enum PartPages {

@@ -4,17 +4,20 @@ import Kernel
 public struct NewIntegrationInstance: Sendable, Equatable {
     public var provider: Provider
     public var name: String
+    /// The channel code; `<provider>-<id>` when absent.
+    public var code: String?
     public var apiBaseURL: String?
     public var integrationSettings: String?
     public var connectionSettings: String?
     public var credentials: [String: String]
 
     public init(
-        provider: Provider, name: String, apiBaseURL: String? = nil, integrationSettings: String? = nil, connectionSettings: String? = nil,
-        credentials: [String: String] = [:]
+        provider: Provider, name: String, code: String? = nil, apiBaseURL: String? = nil, integrationSettings: String? = nil,
+        connectionSettings: String? = nil, credentials: [String: String] = [:]
     ) {
         self.provider = provider
         self.name = name
+        self.code = code
         self.apiBaseURL = apiBaseURL
         self.integrationSettings = integrationSettings
         self.connectionSettings = connectionSettings
@@ -33,17 +36,20 @@ public struct InstanceUpdate: Sendable, Equatable {
 
     public var mode: Mode
     public var name: String?
+    /// A new channel code; kept when absent, in both modes.
+    public var code: String?
     public var apiBaseURL: String?
     public var integrationSettings: String?
     public var connectionSettings: String?
     public var credentials: [String: String]?
 
     public init(
-        mode: Mode, name: String? = nil, apiBaseURL: String? = nil, integrationSettings: String? = nil, connectionSettings: String? = nil,
-        credentials: [String: String]? = nil
+        mode: Mode, name: String? = nil, code: String? = nil, apiBaseURL: String? = nil, integrationSettings: String? = nil,
+        connectionSettings: String? = nil, credentials: [String: String]? = nil
     ) {
         self.mode = mode
         self.name = name
+        self.code = code
         self.apiBaseURL = apiBaseURL
         self.integrationSettings = integrationSettings
         self.connectionSettings = connectionSettings

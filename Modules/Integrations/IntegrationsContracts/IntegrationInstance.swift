@@ -6,6 +6,8 @@ public struct IntegrationInstance: Sendable, Equatable {
     public let id: IntegrationInstanceID
     public let provider: Provider
     public let name: String
+    /// The channel code (`shop-us`) by which the ERP API names the instance; `<provider>-<id>` until the tenant sets one.
+    public let code: String
     public let status: InstanceStatus
     public let apiBaseURL: String?
     /// JSON object text.
@@ -24,13 +26,15 @@ public struct IntegrationInstance: Sendable, Equatable {
     public let disconnectedAt: Date?
 
     public init(
-        id: IntegrationInstanceID, provider: Provider, name: String, status: InstanceStatus, apiBaseURL: String?, integrationSettings: String,
+        id: IntegrationInstanceID, provider: Provider, name: String, code: String, status: InstanceStatus, apiBaseURL: String?,
+        integrationSettings: String,
         connectionSettings: String, credentialNames: [String], webhookKey: String, webhooksEnabled: Bool, syncInventory: Bool,
         conflictStrategy: ConflictStrategy, pollIntervalMinutes: Int, createdAt: Date, updatedAt: Date, disconnectedAt: Date?
     ) {
         self.id = id
         self.provider = provider
         self.name = name
+        self.code = code
         self.status = status
         self.apiBaseURL = apiBaseURL
         self.integrationSettings = integrationSettings

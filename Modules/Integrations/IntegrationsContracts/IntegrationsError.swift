@@ -4,6 +4,8 @@ import Kernel
 public enum IntegrationsError: DomainError, Equatable {
     case invalidName
     case duplicateName(String)
+    case invalidCode(String)
+    case duplicateCode(String)
     case invalidBaseURL(String)
     case invalidSettings(field: String)
     case missingCredentials(provider: Provider, names: [String])
@@ -28,10 +30,11 @@ public enum IntegrationsError: DomainError, Equatable {
 
     public var kind: DomainErrorKind {
         switch self {
-        case .invalidName, .invalidBaseURL, .invalidSettings, .missingCredentials, .unknownCredentials, .invalidPollInterval, .invalidLimit,
+        case .invalidName, .invalidCode, .invalidBaseURL, .invalidSettings, .missingCredentials, .unknownCredentials, .invalidPollInterval,
+            .invalidLimit,
             .invalidSetupStep, .authorizationNotSupported:
             .invalidInput
-        case .duplicateName: .conflict
+        case .duplicateName, .duplicateCode: .conflict
         case .instanceNotFound, .eventNotFound, .webhookEndpointUnknown: .notFound
         case .instanceDisconnected, .instancePending, .eventNotReprocessable, .authorizationStateInvalid: .ruleViolated
         case .credentialsUnreadable, .authorizationInterrupted: .unavailable
@@ -42,6 +45,8 @@ public enum IntegrationsError: DomainError, Equatable {
         switch self {
         case .invalidName: "invalid_name"
         case .duplicateName: "duplicate_name"
+        case .invalidCode: "invalid_code"
+        case .duplicateCode: "duplicate_code"
         case .invalidBaseURL: "invalid_base_url"
         case .invalidSettings: "invalid_settings"
         case .missingCredentials: "missing_credentials"
@@ -66,6 +71,8 @@ public enum IntegrationsError: DomainError, Equatable {
         switch self {
         case .invalidName: "A name is 1 to 200 characters, none of them control characters."
         case .duplicateName(let name): "Another integration is already named '\(name)'."
+        case .invalidCode(let code): "'\(code.prefix(80))' is not a channel code: 1 to 64 of a-z, 0-9, '_' and '-', starting with a letter or digit."
+        case .duplicateCode(let code): "Another integration already has the channel code '\(code)'."
         case .invalidBaseURL(let url): "'\(url.prefix(200))' is not an http(s) URL."
         case .invalidSettings(let field): "\(field) must be a JSON object."
         case .missingCredentials(let provider, let names):
@@ -100,6 +107,7 @@ public enum IntegrationsError: DomainError, Equatable {
     public var field: [String]? {
         switch self {
         case .invalidName, .duplicateName: ["name"]
+        case .invalidCode, .duplicateCode: ["code"]
         case .invalidBaseURL: ["apiBaseUrl"]
         case .invalidSettings(let field): [field]
         case .missingCredentials, .unknownCredentials: ["credentials"]

@@ -2,6 +2,7 @@ import Channels
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Kernel
 import NIOCore
 
 /// Reading requests and writing answers the way the sandbox's provider routes all do.

@@ -238,6 +238,12 @@ enum SandboxTikTok: SandboxChannel {
                 "last_name": .string(names.dropFirst().joined(separator: " ")), "phone_number": .string("(+1)555-010-0000"),
                 "address_line1": .string("1 Sandbox Way"), "postal_code": .string("94016"), "region_code": .string("US"),
                 "full_address": .string("1 Sandbox Way, San Francisco, CA 94016, US"),
+                "district_info": .array([
+                    .members(["address_level_name": .string("Country"), "address_name": .string("United States"), "address_level": .string("L0")]),
+                    .members(["address_level_name": .string("State"), "address_name": .string("California"), "address_level": .string("L1")]),
+                    .members(["address_level_name": .string("County"), "address_name": .string("San Mateo"), "address_level": .string("L2")]),
+                    .members(["address_level_name": .string("City"), "address_name": .string("San Francisco"), "address_level": .string("L3")]),
+                ]),
             ]),
             "packages": .array(order.shipments.map { .members(["id": .string($0.id)]) }),
             "line_items": .array(items),
@@ -284,23 +290,37 @@ enum SandboxTikTok: SandboxChannel {
         ])
     }
 
-    /// A return with its refund (Search Returns), one return line per refunded unit.
+    /// A return with its refund (Search Returns), one return line per refunded unit, naming the order's unit line item.
     static func render(_ refund: SandboxOrder.Refund, of order: SandboxOrder) -> JSONValue {
         let money = { (amount: Decimal) in amount.money }
+        let units = refund.lines.flatMap { line in
+            let ordered = order.lines.first { $0.lineID == line.lineID }
+            let unitIDs = ordered.map(Self.unitIDs) ?? [line.lineID]
+            return (0..<line.quantity).map { unit in
+                (line: line, title: ordered?.title ?? "", unitID: unitIDs[min(unit, unitIDs.count - 1)], position: unit)
+            }
+        }
+        let perUnit = { (amount: Decimal, quantity: Int) in amount / Decimal(quantity) }
         return .members([
             "return_id": .string(refund.id), "order_id": .string(order.id), "return_type": .string("REFUND"),
-            "return_status": .string("RETURN_OR_REFUND_REQUEST_COMPLETE"), "return_reason_text": .string(refund.reason),
-            "create_time": Self.seconds(refund.createdAt), "update_time": Self.seconds(refund.createdAt),
+            "return_status": .string("RETURN_OR_REFUND_REQUEST_COMPLETE"), "return_reason": .string("ecom_order_delivered_refund_reason_damaged"),
+            "return_reason_text": .string(refund.reason), "create_time": Self.seconds(refund.createdAt),
+            "update_time": Self.seconds(refund.createdAt),
             "refund_amount": .members([
                 "currency": .string(order.currency), "refund_total": .string(money(refund.amount)),
-                "refund_subtotal": .string(money(refund.amount)), "refund_shipping_fee": .string("0.00"), "refund_tax": .string("0.00"),
+                "refund_subtotal": .string(money(refund.amount - refund.tax)), "refund_shipping_fee": .string("0.00"),
+                "refund_tax": .string(money(refund.tax)),
             ]),
             "return_line_items": .array(
-                refund.lines.map { line in
-                    .members([
-                        "return_line_item_id": .string("\(refund.id)\(line.lineID.suffix(3))"), "order_line_item_id": .string(line.lineID),
-                        "seller_sku": .string(line.sku),
-                        "refund_amount": .members(["currency": .string(order.currency), "refund_total": .string(money(line.amount))]),
+                units.map { unit in
+                    let (subtotal, tax) = (perUnit(unit.line.subtotal, unit.line.quantity), perUnit(unit.line.tax, unit.line.quantity))
+                    return .members([
+                        "return_line_item_id": .string("\(refund.id)\(unit.unitID.suffix(3))\(unit.position)"),
+                        "order_line_item_id": .string(unit.unitID), "seller_sku": .string(unit.line.sku), "product_name": .string(unit.title),
+                        "refund_amount": .members([
+                            "currency": .string(order.currency), "refund_total": .string(money(subtotal + tax)),
+                            "refund_subtotal": .string(money(subtotal)), "refund_tax": .string(money(tax)), "refund_shipping_fee": .string("0.00"),
+                        ]),
                     ])
                 }),
         ])

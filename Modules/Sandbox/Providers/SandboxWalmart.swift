@@ -252,12 +252,13 @@ enum SandboxWalmart: SandboxChannel {
         return .members([
             "returnOrderId": .string(refund.id), "customerEmailId": .string(order.buyerEmail),
             "customerName": .members(["firstName": .string(order.buyerName), "lastName": .string("")]),
-            "customerOrderId": .string(order.id), "returnOrderDate": date, "returnByDate": date, "refundMode": .string("ONLINE"),
+            "customerOrderId": .string(order.number), "returnOrderDate": date, "returnByDate": date, "refundMode": .string("ONLINE"),
             "totalRefundAmount": money(refund.amount),
             "returnOrderLines": .array(
                 refund.lines.enumerated().map { position, line in
                     .members([
                         "returnOrderLineNumber": .number(position + 1), "salesOrderLineNumber": .number(line.lineID),
+                        "purchaseOrderLineNumber": .number(line.lineID),
                         "returnReason": .string(refund.reason), "purchaseOrderId": .string(order.id),
                         "item": .members([
                             "sku": .string(line.sku), "productName": .string(order.lines.first { $0.lineID == line.lineID }?.title ?? ""),
@@ -268,7 +269,7 @@ enum SandboxWalmart: SandboxChannel {
                                 "isDiscount": .bool(false), "isBillable": .bool(true),
                                 "tax": .array([
                                     .members([
-                                        "taxName": .string("Tax1"), "excessTax": money(line.tax),
+                                        "taxName": .string("Tax1"), "excessTax": money(0),
                                         "taxPerUnit": money(line.tax / Decimal(line.quantity)),
                                     ])
                                 ]),

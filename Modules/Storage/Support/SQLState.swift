@@ -4,10 +4,13 @@ import PostgresNIO
 /// cannot store from a failure of the database itself.
 public struct SQLState: Sendable, Equatable {
     public let code: String
+    /// The constraint or unique index that refused the row, where there is one.
+    public let constraint: String?
 
     public init?(of error: any Error) {
         guard let error = error as? PSQLError, let code = error.serverInfo?[.sqlState] else { return nil }
         self.code = code
+        self.constraint = error.serverInfo?[.constraintName]
     }
 
     /// 23505: a unique index refused the row.

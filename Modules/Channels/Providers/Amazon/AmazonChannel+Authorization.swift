@@ -1,3 +1,5 @@
+import Kernel
+
 /// Selling Partner API website authorization: Seller Central's consent page (`application_id` is the SP-API app's id,
 /// connection setting `application_id`; `version=beta` while the app is a draft, setting `app_version`), answered with
 /// `spapi_oauth_code`, `state` and `selling_partner_id`; the code is exchanged at Login with Amazon for a refresh token.

@@ -1,3 +1,5 @@
+import Kernel
+
 /// BigCommerce's app authorization: `login.bigcommerce.com/oauth2/authorize`, answered at the app's auth callback with
 /// `code`, `scope`, `context` (`stores/{store_hash}`) and `state`; the code is exchanged at `login.bigcommerce.com/oauth2/token`
 /// for the store's access token.

@@ -1,3 +1,5 @@
+import Kernel
+
 /// eBay's authorization code grant: `auth.ebay.com/oauth2/authorize` with the app's RuName (connection setting `ru_name`,
 /// which eBay maps to the accept URL registered for it: Switchyard's callback) as `redirect_uri`, answered with `code` and
 /// `state`; the code is exchanged at the token endpoint (HTTP Basic client authentication) for a refresh token.

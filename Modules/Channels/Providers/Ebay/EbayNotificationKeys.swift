@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// eBay's notification public keys, fetched from `{apiBaseURL}/commerce/notification/v1/public_key/{kid}` with an
 /// application token (client-credentials grant) and kept for the life of the process: eBay rotates by issuing new key ids.

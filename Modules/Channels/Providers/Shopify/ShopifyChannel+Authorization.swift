@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// Shopify's authorization code grant: the shop's `/admin/oauth/authorize` page, answered with `code`, `shop`, `state`,
 /// `timestamp` and an `hmac` (hex HMAC-SHA256, under the app's client secret, of every other parameter sorted by name as

@@ -1,3 +1,5 @@
+import Kernel
+
 /// TikTok Shop's authorization: `services.tiktokshop.com/open/authorize` with the app's `service_id` (connection setting),
 /// answered at the redirect URL registered for the app with `code` and `state`; the code is exchanged at
 /// `auth.tiktok-shops.com/api/v2/token/get` (`grant_type=authorized_code`), and the authorized shop's cipher is read from

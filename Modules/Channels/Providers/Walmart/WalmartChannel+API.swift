@@ -13,7 +13,7 @@ extension WalmartChannel {
     /// Walmart's shipping method (`Standard`, `Express`, `OneDay`, `Freight`, `WhiteGlove`, `Value`), not the carrier's service.
     static let methodCode = "Standard"
     /// Line statuses from least to most advanced.
-    static let progress = ["Created", "Acknowledged", "Shipped", "Delivered"]
+    static let progress = ["Created", "Acknowledged", "Shipped", "Delivered", "Refund"]
 
     public func fetchOrders(_ query: PullQuery) async throws(ChannelCallError) -> OrderPage {
         guard let answer = try await self.page("/v3/orders", query, since: "lastModifiedStartDate") else {
@@ -59,7 +59,8 @@ extension WalmartChannel {
                 let created = Timestamps.iso8601(returned["returnOrderDate"])
                 return RemoteRefund(
                     remoteID: try returned.required("returnOrderId", of: "a return"),
-                    remoteOrderID: try returned.required("customerOrderId", of: "a return"),
+                    // The lines name the purchase order (what keys Walmart's orders); `customerOrderId` is the buyer's number.
+                    remoteOrderID: try (lines.first ?? returned).required("purchaseOrderId", of: "a return line"),
                     status: lines.compactMap { $0["currentRefundStatus"]?.text }.first, createdAt: created,
                     updatedAt: created, payload: returned,
                     lines: lines)

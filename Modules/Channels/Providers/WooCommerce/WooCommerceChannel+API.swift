@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// wc/v3 with HTTP Basic authentication (consumer key and secret): orders, products and refunds paged by page number
 /// (`Link`, `X-WP-TotalPages`), a variable product's variations fetched beside it, stock through `products/batch`, and a shipment as the order completed plus a customer note, since

@@ -32,13 +32,14 @@ public struct IntegrationsService: IntegrationsFacade {
 
     public func createInstance(_ new: NewIntegrationInstance, tenant: TenantID, actor: String) async throws -> IntegrationInstance {
         let name = try InstanceRules.name(new.name)
+        let code = try new.code.map(InstanceRules.code)
         let baseURL = try InstanceRules.baseURL(new.apiBaseURL)
         let integrationSettings = try InstanceRules.settings(new.integrationSettings, field: "integrationSettings")
         let connectionSettings = try InstanceRules.settings(new.connectionSettings, field: "connectionSettings")
         let (credentials, status) = try InstanceRules.credentials(new.credentials, provider: new.provider)
         return try await self.database.withTenant(tenant) { transaction in
             let id = try await InstanceStore.insert(
-                provider: new.provider, name: name, apiBaseURL: baseURL, integrationSettings: integrationSettings,
+                provider: new.provider, name: name, code: code, apiBaseURL: baseURL, integrationSettings: integrationSettings,
                 connectionSettings: connectionSettings, credentialNames: [], pollIntervalMinutes: new.provider.defaultPollIntervalMinutes,
                 in: transaction)
             try await self.storeCredentials(credentials, status: status, for: id, in: transaction)
@@ -51,6 +52,7 @@ public struct IntegrationsService: IntegrationsFacade {
     {
         let name = try update.name.map(InstanceRules.name)
         if update.mode == .replace, name == nil { throw IntegrationsError.invalidName }
+        let code = try update.code.map(InstanceRules.code)
         let baseURL = try InstanceRules.baseURL(update.apiBaseURL)
         let integrationSettings = try update.integrationSettings.map { try InstanceRules.settings($0, field: "integrationSettings") }
         let connectionSettings = try update.connectionSettings.map { try InstanceRules.settings($0, field: "connectionSettings") }
@@ -62,7 +64,7 @@ public struct IntegrationsService: IntegrationsFacade {
                     try await self.keepingGrant(given, of: current, in: transaction), provider: current.provider)
             }
             try await InstanceStore.update(
-                id, mode: update.mode, name: name, apiBaseURL: baseURL, integrationSettings: integrationSettings,
+                id, mode: update.mode, name: name, code: code, apiBaseURL: baseURL, integrationSettings: integrationSettings,
                 connectionSettings: connectionSettings, in: transaction)
             if let credentials { try await self.storeCredentials(credentials.0, status: credentials.1, for: id, in: transaction) }
             return try await self.recorded(id, event: "integration.updated", actor: actor, in: transaction)

@@ -13,6 +13,15 @@ enum InstanceRules {
         return trimmed
     }
 
+    /// A channel code: 1 to 64 of a-z, 0-9, `_` and `-`, starting with a letter or digit (compared as given: codes are
+    /// lowercase).
+    static func code(_ code: String) throws(IntegrationsError) -> String {
+        guard (1...64).contains(code.count), code.first.map({ $0 != "_" && $0 != "-" }) == true,
+            code.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-") })
+        else { throw .invalidCode(code) }
+        return code
+    }
+
     static func baseURL(_ text: String?) throws(IntegrationsError) -> String? {
         guard let text, !text.isEmpty else { return nil }
         guard let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false,

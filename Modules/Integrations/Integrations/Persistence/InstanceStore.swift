@@ -7,28 +7,28 @@ import Storage
 /// SQL of `integrations.instances`. Reads skip soft-deleted rows.
 enum InstanceStore {
     static let columns = """
-        id, provider, name, status, api_base_url, integration_settings::text, connection_settings::text, credential_names,
+        id, provider, name, code, status, api_base_url, integration_settings::text, connection_settings::text, credential_names,
         webhook_key, webhooks_enabled, sync_inventory, conflict_strategy, poll_interval_minutes, created_at, updated_at, disconnected_at
         """
 
-    /// Inserts the instance and returns its id; a taken name throws `duplicateName`.
+    /// Inserts the instance and returns its id; a taken name or code throws `duplicateName` or `duplicateCode`.
     static func insert(
-        provider: Provider, name: String, apiBaseURL: String?, integrationSettings: String, connectionSettings: String,
+        provider: Provider, name: String, code: String?, apiBaseURL: String?, integrationSettings: String, connectionSettings: String,
         credentialNames: [String], pollIntervalMinutes: Int, in transaction: Transaction
     ) async throws -> IntegrationInstanceID {
         do {
             let rows = try await transaction.query(
                 .dynamic(
                     """
-                    INSERT INTO integrations.instances (tenant_id, provider, name, api_base_url, integration_settings, connection_settings,
-                        credential_names, webhook_key, poll_interval_minutes)
-                    VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, $9) RETURNING id
-                    """, transaction.tenant.rawValue, provider.rawValue, name, apiBaseURL, integrationSettings, connectionSettings,
+                    INSERT INTO integrations.instances (tenant_id, provider, name, code, api_base_url, integration_settings,
+                        connection_settings, credential_names, webhook_key, poll_interval_minutes)
+                    VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10) RETURNING id
+                    """, transaction.tenant.rawValue, provider.rawValue, name, code, apiBaseURL, integrationSettings, connectionSettings,
                     credentialNames, InstanceRules.newWebhookKey(), pollIntervalMinutes))
             for try await id in rows.decode(Int64.self) { return IntegrationInstanceID(id) }
             throw IntegrationsError.invalidName
-        } catch  where SQLState(of: error)?.isUniqueViolation == true {
-            throw IntegrationsError.duplicateName(name)
+        } catch let state where SQLState(of: state)?.isUniqueViolation == true {
+            throw Self.duplicate(state, name: name, code: code)
         }
     }
 
@@ -61,9 +61,10 @@ enum InstanceStore {
                     transaction.tenant.rawValue, ids)))
     }
 
-    /// Applies a PUT (`replace`) or PATCH (`merge`) to the stored fields; a taken name throws `duplicateName`.
+    /// Applies a PUT (`replace`) or PATCH (`merge`) to the stored fields; a taken name or code throws `duplicateName` or
+    /// `duplicateCode`.
     static func update(
-        _ id: IntegrationInstanceID, mode: InstanceUpdate.Mode, name: String?, apiBaseURL: String?, integrationSettings: String?,
+        _ id: IntegrationInstanceID, mode: InstanceUpdate.Mode, name: String?, code: String? = nil, apiBaseURL: String?, integrationSettings: String?,
         connectionSettings: String?, in transaction: Transaction
     ) async throws {
         let settings =
@@ -78,12 +79,17 @@ enum InstanceStore {
             try await transaction.query(
                 .dynamic(
                     """
-                    UPDATE integrations.instances SET name = coalesce($3, name), \(settings), updated_at = now()
+                    UPDATE integrations.instances SET name = coalesce($3, name), code = coalesce($7, code), \(settings), updated_at = now()
                     WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL
-                    """, transaction.tenant.rawValue, id.rawValue, name, apiBaseURL, integrationSettings, connectionSettings))
-        } catch  where SQLState(of: error)?.isUniqueViolation == true {
-            throw IntegrationsError.duplicateName(name ?? "")
+                    """, transaction.tenant.rawValue, id.rawValue, name, apiBaseURL, integrationSettings, connectionSettings, code))
+        } catch let state where SQLState(of: state)?.isUniqueViolation == true {
+            throw Self.duplicate(state, name: name ?? "", code: code)
         }
+    }
+
+    /// The error of a unique violation: the code's index, or else the name's.
+    private static func duplicate(_ error: any Error, name: String, code: String?) -> IntegrationsError {
+        SQLState(of: error)?.constraint == "instances_code" ? .duplicateCode(code ?? "") : .duplicateName(name)
     }
 
     static func enable(_ id: IntegrationInstanceID, _ enablement: ChannelEnablement, in transaction: Transaction) async throws {
@@ -180,13 +186,13 @@ enum InstanceStore {
 
     static func instance(_ row: PostgresRow) throws -> IntegrationInstance {
         let cells = try row.decode(
-            (Int64, String, String, String, String?, String, String, [String], String, Bool, Bool, String, Int, Date, Date, Date?).self)
+            (Int64, String, String, String, String, String?, String, String, [String], String, Bool, Bool, String, Int, Date, Date, Date?).self)
         return IntegrationInstance(
-            id: IntegrationInstanceID(cells.0), provider: Provider(rawValue: cells.1) ?? .partner, name: cells.2,
-            status: InstanceStatus(rawValue: cells.3) ?? .disconnected, apiBaseURL: cells.4, integrationSettings: cells.5,
-            connectionSettings: cells.6, credentialNames: cells.7, webhookKey: cells.8, webhooksEnabled: cells.9, syncInventory: cells.10,
-            conflictStrategy: ConflictStrategy(rawValue: cells.11) ?? .masterWins, pollIntervalMinutes: cells.12, createdAt: cells.13,
-            updatedAt: cells.14, disconnectedAt: cells.15)
+            id: IntegrationInstanceID(cells.0), provider: Provider(rawValue: cells.1) ?? .partner, name: cells.2, code: cells.3,
+            status: InstanceStatus(rawValue: cells.4) ?? .disconnected, apiBaseURL: cells.5, integrationSettings: cells.6,
+            connectionSettings: cells.7, credentialNames: cells.8, webhookKey: cells.9, webhooksEnabled: cells.10, syncInventory: cells.11,
+            conflictStrategy: ConflictStrategy(rawValue: cells.12) ?? .masterWins, pollIntervalMinutes: cells.13, createdAt: cells.14,
+            updatedAt: cells.15, disconnectedAt: cells.16)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// A document inside a `Codable` request or answer, as JSON rather than text. Object members go through a dictionary, so
 /// a `JSONEncoder`'s or `JSONDecoder`'s key strategy never renames them (they are the caller's data, not our fields);

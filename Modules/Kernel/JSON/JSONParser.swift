@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// Reads JSON text (RFC 8259) into a `JSONValue`, keeping key order and number text.
 public enum JSONParser {

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 /// A JSON document as received: object keys keep their order and numbers keep their text, so a provider's record can be
 /// stored and re-sent without drift (`Decimal` money stays exact, 64-bit ids stay whole).

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 
 extension JSONValue {
     /// How numbers are written: as received, or as JavaScript's `JSON.stringify` prints them (eBay signs that form).
