@@ -118,7 +118,7 @@ let package = Package(
         .target(
             name: "Integrations",
             dependencies: [
-                "Kernel", "Storage", "Channels", "IntegrationsContracts",
+                "Kernel", "Storage", "Channels", "IntegrationsContracts", "OrdersContracts",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -127,11 +127,29 @@ let package = Package(
             swiftSettings: strictness
         ),
 
+        // MARK: Orders context: normalized channel orders and refunds, the ERP's order feed
+        .target(
+            name: "OrdersContracts",
+            dependencies: ["Kernel"],
+            path: "Modules/Orders/OrdersContracts",
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "Orders",
+            dependencies: [
+                "Kernel", "Storage", "OrdersContracts",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Modules/Orders/Orders",
+            swiftSettings: strictness
+        ),
+
         // MARK: Composition root
         .target(
             name: "App",
             dependencies: [
                 "Kernel", "Storage", "IdentityContracts", "Identity", "QueryLanguage", "Channels", "Sandbox", "IntegrationsContracts", "Integrations",
+                "OrdersContracts", "Orders",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -201,7 +219,7 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App", "Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport", "QueryLanguage", "QueryFixtures",
-                "Channels", "Integrations", "IntegrationsContracts", "Sandbox",
+                "Channels", "Integrations", "IntegrationsContracts", "Orders", "OrdersContracts", "Sandbox",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -243,7 +261,7 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "App", "Kernel", "Storage", "Identity", "IdentityContracts", "QueryLanguage", "QueryFixtures", "Integrations", "IntegrationsContracts",
-                "Channels",
+                "Channels", "Orders", "OrdersContracts",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

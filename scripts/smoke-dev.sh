@@ -83,6 +83,11 @@ records_stored() {
     gql '{ integrationInstances(first: 20) { nodes { provider products: syncInfo(resource: PRODUCTS) { stored } refunds: syncInfo(resource: REFUNDS) { stored } } } }' | python3 -c 'import json,sys; n=[i for i in json.load(sys.stdin)["data"]["integrationInstances"]["nodes"] if i["provider"] != "PARTNER"]; sys.exit(0 if len(n) == 8 and all(i["products"]["stored"] == 12 and i["refunds"]["stored"] >= 1 for i in n) else 1)'
 }
 check "every sandbox channel's products and refunds are pulled on schedule" "within 60 records_stored"
+erp_feeds() {
+    curl -sf -H "X-Api-Key: $key" "http://127.0.0.1:$port/api/v1/orders?since=2000-01-01T00:00:00Z&limit=500" | python3 -c 'import json,sys; o=json.load(sys.stdin); p={x["provider"] for x in o}; sys.exit(0 if len(p) == 8 and all(x["line_items"] and x["channel_code"] == x["provider"] + "-us" for x in o) else 1)' || return 1
+    curl -sf -H "X-Api-Key: $key" "http://127.0.0.1:$port/api/v1/refunds?channel=walmart-us&since=2000-01-01T00:00:00Z" | python3 -c 'import json,sys; r=json.load(sys.stdin); sys.exit(0 if r and all(x["line_items"] and x["total_amount"] for x in r) else 1)'
+}
+check "the ERP feed lists every channel's normalized orders, and a channel's refunds" "within 40 erp_feeds"
 consent_connects() {
     local id url answer back
     id=$(gql '{ integrationInstances(first: 1, filter: {provider: {eq: SHOPIFY}}) { nodes { id } } }' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["integrationInstances"]["nodes"][0]["id"])') || return 1

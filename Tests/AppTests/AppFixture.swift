@@ -9,6 +9,7 @@ import Integrations
 import Kernel
 import NIOCore
 import NIOPosix
+import Orders
 import PostgresNIO
 import Storage
 import TestSupport
@@ -66,7 +67,10 @@ struct AppFixture: Sendable {
                 links: links)
             let services = AppServices(
                 database: environment.database, identity: identity,
-                integrations: IntegrationsService(database: environment.database, vault: Self.vault, clock: clock, links: links),
+                integrations: IntegrationsService(
+                    database: environment.database, vault: Self.vault, clock: clock, links: links,
+                    orders: OrdersService(database: environment.database)),
+                orders: OrdersService(database: environment.database),
                 adminTokens: fixture.tokens, clock: clock)
             let router = try buildRouter(configuration: configuration, services: services)
             let test = { try await Application(router: router).test(.router) { client in try await body(fixture, client) } }
@@ -83,7 +87,9 @@ struct AppFixture: Sendable {
         var registry = JobRegistry()
         IntegrationsJobHandlers.register(
             in: &registry,
-            service: IntegrationsService(database: self.environment.database, vault: Self.vault, clock: SystemClock(), links: Self.links))
+            service: IntegrationsService(
+                database: self.environment.database, vault: Self.vault, clock: SystemClock(), links: Self.links,
+                orders: OrdersService(database: self.environment.database)))
         return registry
     }
 

@@ -5,6 +5,7 @@ import Identity
 import Integrations
 import Kernel
 import Logging
+import Orders
 import Storage
 import TestSupport
 import Testing
@@ -82,7 +83,9 @@ import Testing
         let database = Database(client: client, logger: .init(label: "offline"))
         return AppServices(
             database: database, identity: IdentityService(database: database),
-            integrations: IntegrationsService(database: database, vault: AppFixture.vault, clock: SystemClock(), links: AppFixture.links),
+            integrations: IntegrationsService(
+                database: database, vault: AppFixture.vault, clock: SystemClock(), links: AppFixture.links, orders: OrdersService(database: database)),
+            orders: OrdersService(database: database),
             adminTokens: await AdminTokens(secret: AppFixture.jwtSecret, issuer: "switchyard", lifetimeMinutes: 1), clock: SystemClock())
     }
 }

@@ -3,6 +3,7 @@ import Identity
 import IdentityContracts
 import IntegrationsContracts
 import Kernel
+import Orders
 import Storage
 import TestSupport
 import Testing
@@ -18,7 +19,7 @@ import Testing
             let tenant = try await IdentityService(database: environment.database).ensureTenant(id: .random(), name: "Shop", slug: "shop")
             let service = IntegrationsService(
                 database: environment.database, vault: CredentialVault(base64Key: CredentialVault.generateKey())!, clock: SystemClock(),
-                links: AppFixture.links)
+                links: AppFixture.links, orders: OrdersService(database: environment.database))
             let instance = try await service.createInstance(
                 NewIntegrationInstance(provider: .shopify, name: "Store", credentials: ["client_secret": "s", "access_token": "t"]),
                 tenant: tenant.id, actor: "test")

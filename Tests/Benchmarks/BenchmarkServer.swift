@@ -5,6 +5,7 @@ import Identity
 import Integrations
 import Kernel
 import Logging
+import Orders
 import PostgresNIO
 import Storage
 
@@ -26,10 +27,10 @@ enum BenchmarkServer {
             let db = Database(client: client, logger: logger)
             let integrations = IntegrationsService(
                 database: db, vault: CredentialVault(base64Key: CredentialVault.generateKey())!, clock: SystemClock(),
-                links: configuration.authorizationLinks)
+                links: configuration.authorizationLinks, orders: OrdersService(database: db))
             let identity = IdentityService(database: db)
             let services = AppServices(
-                database: db, identity: identity, integrations: integrations,
+                database: db, identity: identity, integrations: integrations, orders: OrdersService(database: db),
                 adminTokens: await AdminTokens(secret: configuration.jwtSecret ?? "", issuer: "switchyard", lifetimeMinutes: 60), clock: SystemClock()
             )
             let prepared = try await prepare(services, integrations, identity)

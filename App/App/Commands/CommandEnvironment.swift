@@ -4,6 +4,8 @@ import IdentityContracts
 import Integrations
 import Kernel
 import Logging
+import Orders
+import OrdersContracts
 import PostgresNIO
 import Storage
 import Synchronization
@@ -89,21 +91,25 @@ extension AppServices {
             throw ConfigurationError.missing("JWT_SECRET", "admin JWTs cannot be signed or verified without it (32 bytes or more)")
         }
         let tokens = await AdminTokens(secret: secret, issuer: configuration.jwtIssuer, lifetimeMinutes: configuration.jwtLifetimeMinutes)
-        let integrations = try IntegrationsService.live(database: database, configuration: configuration, secrets: secrets, logger: logger)
+        let orders = OrdersService(database: database)
+        let integrations = try IntegrationsService.live(
+            database: database, configuration: configuration, secrets: secrets, orders: orders, logger: logger)
         return AppServices(
-            database: database, identity: IdentityService(database: database), integrations: integrations, adminTokens: tokens,
+            database: database, identity: IdentityService(database: database), integrations: integrations, orders: orders, adminTokens: tokens,
             clock: SystemClock(), jobs: JobHandlers.registry(integrations: integrations))
     }
 }
 
 extension IntegrationsService {
     /// The Integrations context with the configured credentials key; one per process, so its rate-limit buckets are shared.
-    static func live(database: Database, configuration: AppConfiguration, secrets: DevSecrets?, logger: Logger) throws -> IntegrationsService {
+    static func live(database: Database, configuration: AppConfiguration, secrets: DevSecrets?, orders: any OrdersFacade, logger: Logger) throws
+        -> IntegrationsService
+    {
         guard let key = configuration.credentialsKey ?? secrets?.credentialsKey, let vault = CredentialVault(base64Key: key) else {
             throw ConfigurationError.missing("CREDENTIALS_KEY", "channel credentials cannot be sealed or opened without it (base64 of 32 bytes)")
         }
         return IntegrationsService(
-            database: database, vault: vault, clock: SystemClock(), links: configuration.authorizationLinks,
+            database: database, vault: vault, clock: SystemClock(), links: configuration.authorizationLinks, orders: orders,
             logger: Logger(label: "switchyard.integrations"))
     }
 }

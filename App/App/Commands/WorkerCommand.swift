@@ -1,6 +1,7 @@
 import ArgumentParser
 import Integrations
 import Logging
+import Orders
 import ServiceLifecycle
 import Storage
 import UnixSignals
@@ -22,7 +23,8 @@ struct WorkerCommand: AsyncParsableCommand {
         var workerConfiguration = JobWorker.Configuration()
         workerConfiguration.concurrency = self.concurrency ?? configuration.workerConcurrency
         let integrations = try IntegrationsService.live(
-            database: database, configuration: configuration, secrets: environment.devSecrets, logger: environment.logger)
+            database: database, configuration: configuration, secrets: environment.devSecrets, orders: OrdersService(database: database),
+            logger: environment.logger)
         let worker = JobWorker(
             database: database, registry: JobHandlers.registry(integrations: integrations), configuration: workerConfiguration,
             logger: environment.logger)

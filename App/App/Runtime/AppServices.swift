@@ -1,6 +1,7 @@
 import IdentityContracts
 import IntegrationsContracts
 import Kernel
+import OrdersContracts
 import Storage
 
 /// The implementations the HTTP edge is wired to. Built once per process (or per test).
@@ -8,18 +9,20 @@ public struct AppServices: Sendable {
     public let database: Database
     public let identity: any IdentityFacade
     public let integrations: any IntegrationsFacade
+    public let orders: any OrdersFacade
     public let adminTokens: AdminTokens
     public let clock: any WallClock
     /// The job handlers workers of this process run (tests that run no workers leave it empty).
     public let jobs: JobRegistry
 
     public init(
-        database: Database, identity: any IdentityFacade, integrations: any IntegrationsFacade, adminTokens: AdminTokens, clock: any WallClock,
-        jobs: JobRegistry = JobRegistry()
+        database: Database, identity: any IdentityFacade, integrations: any IntegrationsFacade, orders: any OrdersFacade,
+        adminTokens: AdminTokens, clock: any WallClock, jobs: JobRegistry = JobRegistry()
     ) {
         self.database = database
         self.identity = identity
         self.integrations = integrations
+        self.orders = orders
         self.adminTokens = adminTokens
         self.clock = clock
         self.jobs = jobs

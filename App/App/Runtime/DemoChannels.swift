@@ -38,7 +38,7 @@ struct DemoChannels {
             } else {
                 instance = try await self.services.integrations.createInstance(
                     NewIntegrationInstance(
-                        provider: provider, name: name, apiBaseURL: baseURL, connectionSettings: settings,
+                        provider: provider, name: name, code: "\(provider.rawValue)-us", apiBaseURL: baseURL, connectionSettings: settings,
                         credentials: SandboxCredentials.credentials(provider)),
                     tenant: tenant, actor: "dev")
                 _ = try await self.services.integrations.enableChannel(

@@ -55,11 +55,13 @@ public struct IntegrationInstance: Sendable, Equatable {
 public struct IntegrationInstanceOption: Sendable, Equatable {
     public let id: IntegrationInstanceID
     public let name: String
+    public let code: String
     public let provider: Provider
 
-    public init(id: IntegrationInstanceID, name: String, provider: Provider) {
+    public init(id: IntegrationInstanceID, name: String, code: String, provider: Provider) {
         self.id = id
         self.name = name
+        self.code = code
         self.provider = provider
     }
 }

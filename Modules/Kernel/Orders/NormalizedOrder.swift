@@ -32,7 +32,7 @@ public struct NormalizedOrder: Sendable, Equatable {
     /// Provider facts with no field of their own (Amazon's fulfillment channel, a marketplace id…).
     public var channelMetadata: [String: String]
     /// The order exactly as the channel gave it, and its lines where the channel lists them apart (Amazon, BigCommerce).
-    public var rawPayload: JSONValue = .null
+    public var rawPayload: JSONValue = .object([])
     public var rawLines: [JSONValue] = []
 
     public init(

@@ -20,7 +20,7 @@ public struct NormalizedRefund: Sendable, Equatable {
     public var notes: String?
     public var lines: [NormalizedRefundLine]
     /// The refund exactly as the channel gave it.
-    public var rawPayload: JSONValue = .null
+    public var rawPayload: JSONValue = .object([])
 
     public init(
         externalRefundID: String, externalOrderID: String?, occurredAt: Date?, amount: Decimal?, currency: String?, subtotal: Decimal? = nil,

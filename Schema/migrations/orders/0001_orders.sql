@@ -146,3 +146,8 @@ CREATE TABLE orders.refund_lines (
     FOREIGN KEY (tenant_id, refund_id) REFERENCES orders.refunds (tenant_id, id) ON DELETE CASCADE
 );
 SELECT platform.isolate_by_tenant('orders.refund_lines');
+
+-- Timestamps as the REST surfaces write them: ISO 8601 in UTC with milliseconds (`2025-11-25T12:34:56.000Z`).
+CREATE FUNCTION orders.iso(moment timestamptz) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT to_char(moment AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+$$;

@@ -3,6 +3,7 @@ import Foundation
 import IntegrationsContracts
 import Kernel
 import Logging
+import OrdersContracts
 import Storage
 
 /// The Integrations context's implementation of its facade.
@@ -15,13 +16,16 @@ public struct IntegrationsService: IntegrationsFacade {
     let webhookRoutes = WebhookRouteCache()
     let webhookRecorder: WebhookRecorder
     let links: AuthorizationLinks
+    /// Where pulled orders and refunds go once normalized.
+    let orders: any OrdersFacade
     let logger: Logger
 
     public init(
-        database: Database, vault: CredentialVault, clock: any WallClock, links: AuthorizationLinks, channelHTTP: ChannelHTTP = ChannelHTTP(),
-        logger: Logger = Logger(label: "switchyard.integrations")
+        database: Database, vault: CredentialVault, clock: any WallClock, links: AuthorizationLinks, orders: any OrdersFacade,
+        channelHTTP: ChannelHTTP = ChannelHTTP(), logger: Logger = Logger(label: "switchyard.integrations")
     ) {
         self.database = database
+        self.orders = orders
         self.vault = vault
         self.clock = clock
         self.links = links

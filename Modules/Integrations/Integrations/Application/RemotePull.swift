@@ -2,6 +2,7 @@ import Channels
 import Foundation
 import IntegrationsContracts
 import Kernel
+import OrdersContracts
 import Storage
 
 /// Pulls one kind of an instance's changed records (orders, products, refunds) into `remote_orders`, `remote_products` or
@@ -101,6 +102,7 @@ extension IntegrationsService {
             let outcome = try await RemoteWalk.run(
                 adapter, kind, since: since, continuation: state.continuation, maxPages: Self.pagesPerRun, logger: context.logger
             ) { records, next in
+                try await self.deliver(records, of: instance, tenant: tenant)
                 try await self.database.withTenant(tenant) { transaction in
                     let stored = try await RemoteRecordStore.upsert(records, instance: id, in: transaction)
                     try await SyncStateStore.advance(id, resource, continuation: next, since: since, fetched: records.count, in: transaction)
@@ -128,6 +130,18 @@ extension IntegrationsService {
         return try await self.database.withTenant(tenant) { transaction in
             guard let finished = try await SyncRunStore.find(run, in: transaction) else { throw IntegrationsError.instanceNotFound(id) }
             return finished
+        }
+    }
+
+    /// Hands a page's orders or refunds, normalized, to the Orders context before the cursor moves past them: a crash in
+    /// between pulls the page again, and ingestion is an idempotent upsert. Products wait for the catalog.
+    private func deliver<Record: RemoteRecord>(_ records: [Record], of instance: IntegrationInstance, tenant: TenantID) async throws {
+        if let orders = records as? [RemoteOrder] {
+            let normalized = orders.compactMap { ChannelAdapters.normalize($0, from: instance.provider) }
+            _ = try await self.orders.ingest(normalized, instance: instance.id.rawValue, provider: instance.provider, tenant: tenant)
+        } else if let refunds = records as? [RemoteRefund] {
+            let normalized = refunds.compactMap { ChannelAdapters.normalize($0, from: instance.provider) }
+            _ = try await self.orders.ingest(normalized, instance: instance.id.rawValue, provider: instance.provider, tenant: tenant)
         }
     }
 

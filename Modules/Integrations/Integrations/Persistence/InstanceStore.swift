@@ -168,12 +168,13 @@ enum InstanceStore {
         let rows = try await transaction.query(
             .dynamic(
                 """
-                SELECT id, name, provider FROM integrations.instances
+                SELECT id, name, code, provider FROM integrations.instances
                 WHERE tenant_id = $1 AND deleted_at IS NULL AND ($2::text IS NULL OR provider = $2) ORDER BY name, id
                 """, transaction.tenant.rawValue, provider?.rawValue))
         var options: [IntegrationInstanceOption] = []
-        for try await (id, name, provider) in rows.decode((Int64, String, String).self) {
-            options.append(IntegrationInstanceOption(id: IntegrationInstanceID(id), name: name, provider: Provider(rawValue: provider) ?? .partner))
+        for try await (id, name, code, provider) in rows.decode((Int64, String, String, String).self) {
+            options.append(
+                IntegrationInstanceOption(id: IntegrationInstanceID(id), name: name, code: code, provider: Provider(rawValue: provider) ?? .partner))
         }
         return options
     }

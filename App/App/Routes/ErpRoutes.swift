@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import IdentityContracts
+import Integrations
+import IntegrationsContracts
+import Kernel
+import NIOCore
+import Orders
+import OrdersContracts
+import Storage
+
+/// The ERP API v1 of seed `001_…` for `erp` keys (`X-Api-Key`): the order and refund feeds and their acknowledgements.
+struct ErpRoutes {
+    let database: Database
+    let orders: any OrdersFacade
+    let clock: any WallClock
+
+    struct Acknowledgement: Decodable {
+        let ids: [Int64]
+    }
+
+    struct Updated: Encodable {
+        let updated: Int
+    }
+
+    func add(to group: RouterGroup<AuthenticatedContext>) {
+        group.get("orders") { request, context in
+            try context.requireScope(.erp)
+            let parameters = request.uri.queryParameters
+            let statuses = ErpFeedQuery.statuses(
+                single: parameters.get("status"),
+                multiple: parameters.getAll("statuses").map { String($0) } + parameters.getAll("statuses[]").map { String($0) })
+            let feed = try await self.database.withTenant(context.principal.tenant) { transaction in
+                let query = try await self.query(request, channelRequired: false, statuses: statuses, in: transaction)
+                return try await OrdersReads.erpOrders(query, in: transaction)
+            }
+            return Self.json(feed)
+        }
+        group.post("orders/ack") { request, context in
+            try context.requireScope(.erp)
+            let ids = try await request.decodeJSON(Acknowledgement.self).ids
+            return try Response.json(Updated(updated: try await self.orders.acknowledgeOrders(ids, tenant: context.principal.tenant)))
+        }
+        group.get("refunds") { request, context in
+            try context.requireScope(.erp)
+            let feed = try await self.database.withTenant(context.principal.tenant) { transaction in
+                let query = try await self.query(request, channelRequired: true, statuses: [], in: transaction)
+                return try await OrdersReads.erpRefunds(query, in: transaction)
+            }
+            return Self.json(feed)
+        }
+        group.post("refunds/ack") { request, context in
+            try context.requireScope(.erp)
+            let ids = try await request.decodeJSON(Acknowledgement.self).ids
+            return try Response.json(Updated(updated: try await self.orders.acknowledgeRefunds(ids, tenant: context.principal.tenant)))
+        }
+    }
+
+    /// `channel` (a channel code; every channel of the tenant when absent and allowed), `since` (default 24 hours ago)
+    /// and `limit` (default 100, at most 500).
+    private func query(_ request: Request, channelRequired: Bool, statuses: [String], in transaction: Transaction) async throws -> ErpFeedQuery {
+        let parameters = request.uri.queryParameters
+        let limitText = parameters.get("limit")
+        let limit = try limitText.map { text in
+            guard let limit = Int(text), (1...ErpFeedQuery.maxLimit).contains(limit) else { throw OrdersError.invalidLimit(text) }
+            return limit
+        }
+        let since = try parameters.get("since").map { text in
+            guard let date = ISO8601.date(from: text) else { throw OrdersError.invalidSince(text) }
+            return date
+        }
+        let code = parameters.get("channel").flatMap { $0.isEmpty ? nil : $0 }
+        if channelRequired, code == nil { throw OrdersError.channelRequired }
+        let all = try await IntegrationsReads.instanceOptions(provider: nil, in: transaction).map {
+            OrderChannel(instanceID: $0.id.rawValue, code: $0.code, provider: $0.provider)
+        }
+        let channels = code.map { code in all.filter { $0.code == code.lowercased() } } ?? all
+        if let code, channels.isEmpty { throw OrdersError.unknownChannel(code) }
+        return ErpFeedQuery(
+            channels: channels, since: since ?? self.clock.now().addingTimeInterval(-ErpFeedQuery.defaultLookback),
+            limit: limit ?? ErpFeedQuery.defaultLimit, statuses: statuses)
+    }
+
+    /// A JSON body PostgreSQL already wrote.
+    private static func json(_ bytes: [UInt8]) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Kernel
+import PostgresNIO
+import Storage
+
+/// SQL of `orders.refunds` and `orders.refund_lines`.
+enum RefundStore {
+    static let columns: [IngestionSQL.Column] = [
+        ("external_order_id", "text"), ("occurred_at", "timestamptz"), ("amount", "numeric"), ("currency", "text"),
+        ("subtotal_amount", "numeric"), ("shipping_amount", "numeric"), ("tax_amount", "numeric"), ("discount_amount", "numeric"),
+        ("total_amount", "numeric"), ("line_items_count", "integer"), ("items_total_quantity", "integer"), ("payment_status", "text"),
+        ("payment_method", "text"), ("reason_code", "text"), ("notes", "text"), ("raw_payload", "jsonb"),
+    ]
+    static let lineColumns: [IngestionSQL.Column] = [
+        ("external_line_id", "text"), ("sku", "text"), ("title", "text"), ("variant_sku", "text"), ("quantity", "integer"),
+        ("currency", "text"), ("unit_refund", "numeric"), ("total_refund", "numeric"), ("tax_amount", "numeric"),
+        ("discount_amount", "numeric"), ("shipping_amount", "numeric"), ("reason_code", "text"), ("notes", "text"),
+    ]
+
+    /// Upserts a page of refunds and replaces the lines of those written. A refund that names no currency (WooCommerce,
+    /// BigCommerce) takes its order's; a line that names no SKU or title takes the refunded order line's.
+    static func upsert(_ refunds: [NormalizedRefund], instance: Int64, provider: Provider, in transaction: Transaction) async throws -> Int {
+        let page = Dictionary(refunds.map { ($0.externalRefundID, $0) }, uniquingKeysWith: { _, later in later }).values
+            .sorted { $0.externalRefundID < $1.externalRefundID }
+        guard !page.isEmpty else { return 0 }
+        let names = Self.columns.map(\.name)
+        let json = String(decoding: OrderRows.rows(page), as: UTF8.self)
+        let rows = try await transaction.query(
+            .dynamic(
+                """
+                INSERT INTO orders.refunds AS f (tenant_id, instance_id, provider, external_refund_id, \(names.joined(separator: ", ")))
+                SELECT $1, $2, $3, r.external_refund_id, \(names.map { $0 == "currency" ? "coalesce(r.currency, o.currency)" : "r.\($0)" }.joined(separator: ", "))
+                FROM jsonb_to_recordset($4::jsonb) AS r (external_refund_id text, \(IngestionSQL.definitions(Self.columns)))
+                LEFT JOIN orders.orders o ON o.tenant_id = $1 AND o.instance_id = $2 AND o.external_order_id = r.external_order_id
+                ON CONFLICT (tenant_id, instance_id, external_refund_id) DO UPDATE
+                SET \(names.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")), updated_at = now()
+                RETURNING f.id
+                """, transaction.tenant.rawValue, instance, provider.rawValue, json))
+        let written = try await IngestionSQL.ids(rows)
+        guard !written.isEmpty else { return 0 }
+        try await IngestionSQL.clearLines("orders.refund_lines", parent: "refund_id", of: written, in: transaction)
+        let lineNames = Self.lineColumns.map(\.name)
+        let fromOrderLine = ["sku", "title", "variant_sku", "currency"]
+        try await transaction.query(
+            .dynamic(
+                """
+                INSERT INTO orders.refund_lines (tenant_id, refund_id, position, \(lineNames.joined(separator: ", ")))
+                SELECT $1, f.id, line.position,
+                    \(lineNames.map { fromOrderLine.contains($0) ? "coalesce(line.\($0), ol.\($0))" : "line.\($0)" }.joined(separator: ", "))
+                FROM jsonb_to_recordset($3::jsonb) AS r (external_refund_id text, lines jsonb)
+                JOIN orders.refunds f ON f.tenant_id = $1 AND f.instance_id = $2 AND f.external_refund_id = r.external_refund_id
+                \(IngestionSQL.lines(Self.lineColumns))
+                LEFT JOIN orders.orders o ON o.tenant_id = $1 AND o.instance_id = $2 AND o.external_order_id = f.external_order_id
+                LEFT JOIN LATERAL (
+                    SELECT l.sku, l.title, l.variant_sku, l.currency FROM orders.order_lines l
+                    WHERE l.tenant_id = $1 AND l.order_id = o.id AND l.external_line_id = line.external_line_id LIMIT 1
+                ) AS ol ON true
+                WHERE f.id = ANY($4)
+                """, transaction.tenant.rawValue, instance, json, written))
+        return written.count
+    }
+}
