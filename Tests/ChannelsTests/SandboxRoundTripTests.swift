@@ -32,14 +32,12 @@ import Testing
                 #expect(abs((order.updatedAt ?? .distantPast).timeIntervalSince(stored.updatedAt)) < 1)
                 #expect(order.payload != .null)
                 let normalized = try #require(ChannelAdapters.normalize(order, from: provider))
-                #expect(normalized.externalOrderID == stored.id)
                 #expect(normalized.itemsTotalQuantity == stored.itemCount, "\(order.remoteID)")
                 #expect(normalized.lines.compactMap(\.sku).count == normalized.lines.count, "every line names its SKU")
                 #expect(normalized.total == stored.total, "\(order.remoteID)")
                 #expect(normalized.currency == stored.currency)
                 #expect(normalized.buyerEmail == stored.buyerEmail)
                 #expect(normalized.orderedAt.map { abs($0.timeIntervalSince(stored.createdAt)) < 1 } == true)
-                #expect(normalized.rawPayload == order.payload)
             }
             #expect(received.compactMap(\.updatedAt) == received.compactMap(\.updatedAt).sorted(), "oldest change first")
 
@@ -115,7 +113,6 @@ import Testing
                 #expect(String(decoding: refund.payload.serialized(), as: UTF8.self).contains("\(amount)"), "the refunded amount")
                 let normalized = try #require(ChannelAdapters.normalize(refund, from: provider))
                 #expect(normalized.total == amount, "\(refund.remoteID)")
-                #expect(normalized.externalOrderID == refund.remoteOrderID)
                 #expect(normalized.itemsTotalQuantity == (provider == .ebay ? 0 : 1), "eBay reports refund totals only")
             }
 

@@ -26,10 +26,7 @@ struct ErpRoutes {
     func add(to group: RouterGroup<AuthenticatedContext>) {
         group.get("orders") { request, context in
             try context.requireScope(.erp)
-            let parameters = request.uri.queryParameters
-            let statuses = ErpFeedQuery.statuses(
-                single: parameters.get("status"),
-                multiple: parameters.getAll("statuses").map { String($0) } + parameters.getAll("statuses[]").map { String($0) })
+            let statuses = ErpFeedQuery.statuses(single: request.uri.queryParameters.get("status"), multiple: Self.statusesParameters(request))
             let feed = try await self.database.withTenant(context.principal.tenant) { transaction in
                 let query = try await self.query(request, channelRequired: false, statuses: statuses, in: transaction)
                 return try await OrdersReads.erpOrders(query, in: transaction)
@@ -79,6 +76,15 @@ struct ErpRoutes {
         return ErpFeedQuery(
             channels: channels, since: since ?? self.clock.now().addingTimeInterval(-ErpFeedQuery.defaultLookback),
             limit: limit ?? ErpFeedQuery.defaultLimit, statuses: statuses)
+    }
+
+    /// Every `statuses` value, also as `statuses[]` with its brackets percent-encoded as most clients send them (the
+    /// router decodes values, not names).
+    private static func statusesParameters(_ request: Request) -> [String] {
+        request.uri.queryParameters.compactMap { name, value in
+            let decoded = String(name).removingPercentEncoding ?? String(name)
+            return decoded == "statuses" || decoded == "statuses[]" ? String(value) : nil
+        }
     }
 
     /// A JSON body PostgreSQL already wrote.

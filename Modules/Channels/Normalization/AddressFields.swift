@@ -28,7 +28,7 @@ struct AddressFields {
 
     private static func value(_ object: JSONValue, at path: String) -> JSONValue? {
         path.split(separator: ".").reduce(object as JSONValue?) { value, key in
-            if let index = Int(key) { return value?.arrayValue.flatMap { index < $0.count ? $0[index] : nil } }
+            if let index = Int(key) { return value?.arrayValue.flatMap { $0.indices.contains(index) ? $0[index] : nil } }
             return value?[String(key)]
         }
     }

@@ -14,6 +14,7 @@ extension ChannelAdapters {
     public static func normalize(_ refund: RemoteRefund, from provider: Provider) -> NormalizedRefund? {
         guard var normalized = self.type(for: provider)?.normalize(refund) ?? nil else { return nil }
         normalized.rawPayload = refund.payload
+        normalized.lastRemoteUpdateAt = refund.updatedAt ?? refund.createdAt
         return normalized
     }
 }

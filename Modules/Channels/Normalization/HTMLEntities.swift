@@ -26,11 +26,19 @@ enum HTMLEntities {
         "reg": "\u{00AE}", "copy": "\u{00A9}", "times": "\u{00D7}",
     ]
 
+    /// A numeric reference to NUL or another control character (which PostgreSQL's `jsonb` refuses) becomes U+FFFD, as
+    /// HTML5 reads it; tab, line feed and carriage return stay.
     private static func character(_ entity: String) -> Character? {
+        let code: UInt32?
         if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
-            return UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map(Character.init)
+            code = UInt32(entity.dropFirst(2), radix: 16)
+        } else if entity.hasPrefix("#") {
+            code = UInt32(entity.dropFirst())
+        } else {
+            return Self.named[entity]
         }
-        if entity.hasPrefix("#") { return UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init).map(Character.init) }
-        return Self.named[entity]
+        guard let code else { return nil }
+        if code < 0x20, ![0x09, 0x0A, 0x0D].contains(code) { return "\u{FFFD}" }
+        return Unicode.Scalar(code).map(Character.init) ?? "\u{FFFD}"
     }
 }

@@ -25,7 +25,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     public static func number(_ value: Int) -> JSONValue { .number(String(value)) }
-    public static func number(_ value: Decimal) -> JSONValue { .number("\(value)") }
+    /// A decimal as a JSON number; `null` for NaN, which JSON cannot write.
+    public static func number(_ value: Decimal) -> JSONValue { value.isNaN ? .null : .number("\(value)") }
 
     /// The member named `key` of an object (the first, when a key repeats); `nil` for anything else.
     public subscript(key: String) -> JSONValue? {
@@ -59,7 +60,55 @@ public indirect enum JSONValue: Sendable, Equatable {
         return text
     }
 
-    public var decimal: Decimal? { self.text.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) } }
+    /// The number a JSON number or a string holds, read whole by JSON's number grammar (`-12.5`, `1.5E9`): `"12,99"`,
+    /// `"5 USD"` and `" 1"` are `nil`, not 12, 5 and 1; so is a value too large for `Decimal`.
+    public var decimal: Decimal? {
+        guard let text = self.text, Self.isJSONNumber(text), let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
+            !value.isNaN
+        else { return nil }
+        return value
+    }
+
+    /// `true`/`false`, also when a provider writes them as text (`"true"`, Amazon's `IsGift`) or as `1`/`0`.
+    public var bool: Bool? {
+        switch self {
+        case .bool(let value): value
+        case .string("true"), .number("1"), .string("1"): true
+        case .string("false"), .number("0"), .string("0"): false
+        default: nil
+        }
+    }
+
+    /// A count of units: a whole, non-negative number no larger than a PostgreSQL `integer`, so a hostile payload can
+    /// neither overflow a sum of quantities nor fail the row that stores it; `nil` for anything else.
+    public var quantity: Int? {
+        guard let value = self.decimal, value >= 0, value <= Decimal(Self.maxQuantity) else { return nil }
+        let whole = NSDecimalNumber(decimal: value).intValue
+        return Decimal(whole) == value ? whole : nil
+    }
+
+    public static let maxQuantity = Int(Int32.max)
+
+    private static func isJSONNumber(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        func digits() -> Int {
+            let count = scalars.prefix { ("0"..."9").contains($0) }.count
+            scalars = scalars.dropFirst(count)
+            return count
+        }
+        if scalars.first == "-" { scalars = scalars.dropFirst() }
+        guard digits() > 0 else { return false }
+        if scalars.first == "." {
+            scalars = scalars.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if scalars.first == "e" || scalars.first == "E" {
+            scalars = scalars.dropFirst()
+            if scalars.first == "+" || scalars.first == "-" { scalars = scalars.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return scalars.isEmpty
+    }
     public var int: Int? { self.text.flatMap { Int($0) ?? Double($0).flatMap { $0.isFinite ? Int(exactly: $0) : nil } } }
 
     /// A copy with the member `key` set (replaced in place, or appended).

@@ -68,5 +68,6 @@ public struct NormalizedOrder: Sendable, Equatable {
         self.channelMetadata = channelMetadata
     }
 
-    public var itemsTotalQuantity: Int { self.lines.reduce(0) { $0 + $1.quantity } }
+    /// The sum of the lines' quantities, capped where a PostgreSQL `integer` ends.
+    public var itemsTotalQuantity: Int { min(self.lines.reduce(0) { $0 + max($1.quantity, 0) }, JSONValue.maxQuantity) }
 }

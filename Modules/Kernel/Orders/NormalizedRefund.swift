@@ -6,6 +6,8 @@ public struct NormalizedRefund: Sendable, Equatable {
     public var externalRefundID: String
     public var externalOrderID: String?
     public var occurredAt: Date?
+    /// When the channel last changed the refund (its creation where the channel keeps no other time).
+    public var lastRemoteUpdateAt: Date?
     /// The provider's aggregate refund amount.
     public var amount: Decimal?
     public var currency: String?
@@ -44,5 +46,6 @@ public struct NormalizedRefund: Sendable, Equatable {
         self.lines = lines
     }
 
-    public var itemsTotalQuantity: Int { self.lines.reduce(0) { $0 + $1.quantity } }
+    /// The sum of the lines' quantities, capped where a PostgreSQL `integer` ends.
+    public var itemsTotalQuantity: Int { min(self.lines.reduce(0) { $0 + max($1.quantity, 0) }, JSONValue.maxQuantity) }
 }

@@ -235,11 +235,14 @@ enum SandboxMagento: SandboxChannel {
             "entity_id": .number(refund.id), "order_id": .number(order.id), "increment_id": .string("CM\(refund.id)"), "state": .number(2),
             "created_at": created, "updated_at": created, "grand_total": .number(refund.amount), "base_currency_code": .string(order.currency),
             "order_currency_code": .string(order.currency), "customer_note": .string(refund.reason),
+            "subtotal": .number(refund.amount - refund.tax), "tax_amount": .number(refund.tax), "shipping_amount": .number(0),
+            "discount_amount": .number(0),
             "items": .array(
                 refund.lines.map { line in
                     let orderLine = order.lines.first { $0.lineID == line.lineID }
                     return .members([
-                        "entity_id": .number("\(refund.id)\(line.lineID.suffix(2))"), "order_item_id": .number(line.lineID),
+                        "entity_id": .number("\(refund.id)\(line.lineID.suffix(2))"), "parent_id": .number(refund.id),
+                        "order_item_id": .number(line.lineID),
                         "sku": .string(line.sku), "name": .string(orderLine?.title ?? ""), "qty": .number(line.quantity),
                         "price": .number(line.unitPrice), "row_total": .number(line.subtotal), "tax_amount": .number(line.tax),
                     ])

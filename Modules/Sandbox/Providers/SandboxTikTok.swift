@@ -297,7 +297,7 @@ enum SandboxTikTok: SandboxChannel {
             let ordered = order.lines.first { $0.lineID == line.lineID }
             let unitIDs = ordered.map(Self.unitIDs) ?? [line.lineID]
             return (0..<line.quantity).map { unit in
-                (line: line, title: ordered?.title ?? "", unitID: unitIDs[min(unit, unitIDs.count - 1)], position: unit)
+                (line: line, title: ordered?.title ?? "", unitID: unit < unitIDs.count ? unitIDs[unit] : line.lineID, position: unit)
             }
         }
         let perUnit = { (amount: Decimal, quantity: Int) in amount / Decimal(quantity) }

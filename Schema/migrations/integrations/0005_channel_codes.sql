@@ -17,7 +17,7 @@ CREATE TRIGGER instances_default_code BEFORE INSERT ON integrations.instances
     FOR EACH ROW EXECUTE FUNCTION integrations.default_instance_code();
 
 -- Orders and refunds pulled before the Orders context existed were never normalized: their next pull starts again
--- from the first-pull window, so every one of them reaches `orders.orders` through the same ingestion.
+-- from the first-pull window (30 days), so those reach `orders.orders` through the same ingestion.
 UPDATE integrations.sync_states SET updated_since = NULL, continuation = NULL, continuation_since = NULL
 WHERE resource IN ('orders', 'refunds');
 SELECT set_config('app.system', '', false);

@@ -56,7 +56,6 @@ CREATE TABLE orders.orders (
     PRIMARY KEY (tenant_id, id)
 );
 CREATE UNIQUE INDEX orders_by_external ON orders.orders (tenant_id, instance_id, external_order_id);
-CREATE INDEX orders_by_channel_change ON orders.orders (tenant_id, channel_changed_at, id);
 CREATE INDEX orders_by_instance_channel_change ON orders.orders (tenant_id, instance_id, channel_changed_at, id);
 SELECT platform.isolate_by_tenant('orders.orders');
 
@@ -90,7 +89,8 @@ CREATE TABLE orders.order_lines (
 SELECT platform.isolate_by_tenant('orders.order_lines');
 
 -- Refunds and returns with money back, one row per (instance, channel refund id), with line detail where the channel
--- gives it. `external_order_id` names the refunded order as the channel does; the order may arrive later.
+-- gives it. `external_order_id` names the refunded order as the channel does; the order may arrive later. As with
+-- orders, an older remote change never overwrites a newer one.
 CREATE TABLE orders.refunds (
     tenant_id uuid NOT NULL,
     id bigint GENERATED ALWAYS AS IDENTITY,
@@ -99,6 +99,7 @@ CREATE TABLE orders.refunds (
     external_refund_id text NOT NULL CHECK (external_refund_id <> ''),
     external_order_id text,
     occurred_at timestamptz,
+    last_remote_update_at timestamptz,
     amount numeric,
     currency text,
     subtotal_amount numeric,
@@ -148,6 +149,6 @@ CREATE TABLE orders.refund_lines (
 SELECT platform.isolate_by_tenant('orders.refund_lines');
 
 -- Timestamps as the REST surfaces write them: ISO 8601 in UTC with milliseconds (`2025-11-25T12:34:56.000Z`).
-CREATE FUNCTION orders.iso(moment timestamptz) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+CREATE FUNCTION orders.iso(moment timestamptz) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT to_char(moment AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
 $$;

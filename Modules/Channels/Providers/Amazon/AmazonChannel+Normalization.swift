@@ -46,7 +46,7 @@ extension AmazonChannel {
             externalRefundID: refund.remoteID, externalOrderID: refund.remoteOrderID, occurredAt: refund.createdAt, amount: total,
             currency: currency, total: total,
             lines: refund.lines.map { line in
-                let quantity = line["QuantityShipped"]?.int ?? 0
+                let quantity = line["QuantityShipped"]?.quantity ?? 0
                 let lineTotal = Amounts.magnitude(Amounts.sum(charges(line)))
                 return NormalizedRefundLine(
                     externalLineID: line["OrderAdjustmentItemId"]?.nonEmptyText, sku: line["SellerSKU"]?.nonEmptyText, quantity: quantity,
@@ -55,19 +55,20 @@ extension AmazonChannel {
     }
 
     private static func normalizeLine(_ line: JSONValue) -> NormalizedOrderLine {
-        let quantity = line["QuantityOrdered"]?.int ?? 0
-        let shipped = line["QuantityShipped"]?.int ?? 0
+        let quantity = line["QuantityOrdered"]?.quantity ?? 0
+        let shipped = line["QuantityShipped"]?.quantity ?? 0
         let total = line["ItemPrice", "Amount"]?.decimal
         let unit = Amounts.perUnit(total, quantity, scale: 4)
         return NormalizedOrderLine(
             externalLineID: line["OrderItemId"]?.nonEmptyText, sku: line["SellerSKU"]?.nonEmptyText, title: line["Title"]?.nonEmptyText,
             channelProductID: line["ASIN"]?.nonEmptyText, quantity: quantity, currency: line["ItemPrice", "CurrencyCode"]?.nonEmptyText,
-            unitPrice: unit, sellingUnitPrice: Amounts.rounded(unit), totalPrice: total,
+            unitPrice: unit, sellingUnitPrice: Amounts.perUnit(total, quantity), totalPrice: total,
             tax: Amounts.sum([line["ItemTax", "Amount"]?.decimal, line["ShippingTax", "Amount"]?.decimal]),
             discount: Amounts.magnitude(Amounts.sum([line["PromotionDiscount", "Amount"]?.decimal, line["ShippingDiscount", "Amount"]?.decimal])),
             shipping: line["ShippingPrice", "Amount"]?.decimal,
-            fulfillmentStatus: shipped == 0 ? "Unshipped" : shipped < quantity ? "PartiallyShipped" : "Shipped",
-            isGift: line["IsGift"]?.text == "true", notes: line["BuyerInfo", "GiftMessageText"]?.nonEmptyText)
+            fulfillmentStatus: Amounts.fulfillment(ordered: quantity, shipped: shipped),
+            isGift: line["IsGift"]?.bool == true || line["BuyerInfo", "GiftMessageText"]?.nonEmptyText != nil,
+            notes: line["BuyerInfo", "GiftMessageText"]?.nonEmptyText)
     }
 
     private static let address = AddressFields(

@@ -8,7 +8,7 @@ extension BigCommerceChannel {
         let payload = order.payload
         let currency = payload["default_currency_code"]?.nonEmptyText ?? payload["currency_code"]?.nonEmptyText
         let billing = Self.address.read(payload["billing_address"])
-        let taxesIncluded = payload["is_tax_inclusive_pricing"].flatMap { if case .bool(let flag) = $0 { flag } else { nil } }
+        let taxesIncluded = payload["is_tax_inclusive_pricing"]?.bool
         let lines = order.lines.filter { $0["parent_order_product_id"]?.decimal == nil }.map { Self.normalizeLine($0, currency: currency) }
         return NormalizedOrder(
             externalOrderID: order.remoteID, status: payload["status"]?.nonEmptyText, paymentStatus: payload["payment_status"]?.nonEmptyText,
@@ -35,30 +35,31 @@ extension BigCommerceChannel {
         return NormalizedRefund(
             externalRefundID: refund.remoteID, externalOrderID: refund.remoteOrderID, occurredAt: refund.createdAt, amount: total, currency: nil,
             subtotal: total.map { $0 - (tax ?? 0) - shipping }, shipping: shipping, tax: tax, total: total,
-            paymentStatus: payments.isEmpty ? nil : payments.contains { $0["is_declined"] == .bool(true) } ? "declined" : "refunded",
+            paymentStatus: payments.isEmpty ? nil : payments.contains { $0["is_declined"]?.bool == true } ? "declined" : "refunded",
             paymentMethod: payments.first?["provider_id"]?.nonEmptyText, notes: payload["reason"]?.nonEmptyText,
             lines: refund.lines.filter { $0["item_type"]?.text == "PRODUCT" }.map { item in
                 NormalizedRefundLine(
-                    externalLineID: item["item_id"]?.text, sku: nil, quantity: item["quantity"]?.int ?? 0, currency: nil, unitRefund: nil,
+                    externalLineID: item["item_id"]?.text, sku: nil, quantity: item["quantity"]?.quantity ?? 0, currency: nil, unitRefund: nil,
                     totalRefund: item["requested_amount"]?.decimal, reasonCode: item["reason"]?.nonEmptyText)
             })
     }
 
     /// The selling price is the line's total less its applied discounts, per unit (tax excluded).
     private static func normalizeLine(_ line: JSONValue, currency: String?) -> NormalizedOrderLine {
-        let quantity = line["quantity"]?.int ?? 0
+        let quantity = line["quantity"]?.quantity ?? 0
         let total = line["total_ex_tax"]?.decimal
-        let discount = Amounts.sum((line["applied_discounts"]?.arrayValue ?? []).map { $0["amount"]?.decimal }) ?? 0
+        let discount = Amounts.sum(line["applied_discounts"], "amount") ?? 0
         let options = (line["product_options"]?.arrayValue ?? []).compactMap { $0["display_value"]?.nonEmptyText }
         let variant = line["variant_id"]?.text
-        let shipped = line["quantity_shipped"]?.int ?? 0
+        let shipped = line["quantity_shipped"]?.quantity ?? 0
         let wrapping = line["wrapping_name"]?.nonEmptyText ?? line["wrapping_id"].flatMap { $0.text == "0" ? nil : $0.nonEmptyText }
         return NormalizedOrderLine(
             externalLineID: line["id"]?.text, sku: line["sku"]?.nonEmptyText, title: line["name"]?.nonEmptyText,
             variantSKU: options.isEmpty ? nil : options.joined(separator: " / "), channelProductID: line["product_id"]?.text,
             channelVariantID: variant == "0" ? nil : variant, quantity: quantity, currency: currency, unitPrice: line["price_ex_tax"]?.decimal,
-            sellingUnitPrice: Amounts.perUnit(total.map { $0 - discount }, quantity), totalPrice: total, tax: line["total_tax"]?.decimal,
-            discount: discount, fulfillmentStatus: shipped == 0 ? "unfulfilled" : shipped < quantity ? "partial" : "fulfilled",
+            sellingUnitPrice: Amounts.sellingUnitPrice(lineTotal: total, discounts: discount, quantity: quantity), totalPrice: total,
+            tax: line["total_tax"]?.decimal,
+            discount: discount, fulfillmentStatus: Amounts.fulfillment(ordered: quantity, shipped: shipped),
             isGift: wrapping != nil, notes: line["wrapping_message"]?.nonEmptyText)
     }
 
@@ -67,7 +68,7 @@ extension BigCommerceChannel {
         switch order["status_id"]?.int {
         case 11, 9, 8, 3: return .processing
         case 2: return .shipped
-        case 10: return .delivered
+        case 10: return .shipped
         case 5, 6: return .cancelled
         case 4: return .refunded
         case 14: return (order["items_shipped"]?.int ?? 0) >= (order["items_total"]?.int ?? 1) ? .shipped : .processing

@@ -38,7 +38,7 @@ extension EbayChannel {
 
     /// The unit price is the selling price (seed `001_…`): `lineItemCost` is the undiscounted line total.
     private static func normalizeLine(_ line: JSONValue) -> NormalizedOrderLine {
-        let quantity = line["quantity"]?.int ?? 0
+        let quantity = line["quantity"]?.quantity ?? 0
         let cost = line["lineItemCost", "value"]?.decimal
         let unit = Amounts.perUnit(cost, quantity, scale: 4)
         let taxes = (line["taxes"]?.arrayValue ?? []).map { $0["amount", "value"]?.decimal }
@@ -49,7 +49,8 @@ extension EbayChannel {
             externalLineID: line["lineItemId"]?.nonEmptyText, sku: line["sku"]?.nonEmptyText, title: line["title"]?.nonEmptyText,
             variantSKU: aspects.isEmpty ? nil : aspects.joined(separator: " / "), channelProductID: line["legacyItemId"]?.nonEmptyText,
             channelVariantID: line["legacyVariationId"]?.nonEmptyText, quantity: quantity, currency: line["lineItemCost", "currency"]?.nonEmptyText,
-            unitPrice: unit, sellingUnitPrice: Amounts.rounded(unit), totalPrice: cost, tax: Amounts.sum(taxes) ?? Amounts.sum(collected) ?? 0,
+            unitPrice: unit, sellingUnitPrice: Amounts.perUnit(cost, quantity), totalPrice: cost,
+            tax: Amounts.sum(taxes) ?? Amounts.sum(collected) ?? 0,
             discount: Amounts.sum((line["appliedPromotions"]?.arrayValue ?? []).map { Amounts.magnitude($0["discountAmount", "value"]?.decimal) })
                 ?? 0,
             shipping: line["deliveryCost", "shippingCost", "value"]?.decimal, fulfillmentStatus: line["lineItemFulfillmentStatus"]?.nonEmptyText,

@@ -29,14 +29,17 @@ extension MagentoChannel {
             isGift: payload["gift_message_id"]?.nonEmptyText != nil, notes: payload["customer_note"]?.nonEmptyText, lines: lines)
     }
 
-    /// A credit memo; its lines are the items with a refunded quantity (a memo lists every order item).
+    /// A credit memo; its lines are the items with a refunded quantity (a memo lists every order item, and `parent_id` is
+    /// the memo's own id). A configurable's child repeats its parent's SKU at no price and is left out.
     public static func normalize(_ refund: RemoteRefund) -> NormalizedRefund? {
         let payload = refund.payload
         let currency = payload["order_currency_code"]?.nonEmptyText
-        let lines = refund.lines.filter { ($0["qty"]?.decimal ?? 0) > 0 && $0["parent_id"].map { $0 == .null } ?? true }.map { item in
+        let refunded = refund.lines.filter { ($0["qty"]?.quantity ?? 0) > 0 }
+        let priced = Set(refunded.filter { ($0["row_total"]?.decimal ?? 0) != 0 }.compactMap { $0["sku"]?.text })
+        let lines = refunded.filter { ($0["row_total"]?.decimal ?? 0) != 0 || !priced.contains($0["sku"]?.text ?? "") }.map { item in
             NormalizedRefundLine(
                 externalLineID: item["entity_id"]?.text, sku: item["sku"]?.nonEmptyText, title: item["name"]?.nonEmptyText,
-                quantity: item["qty"]?.int ?? 0, currency: currency, unitRefund: item["price"]?.decimal, totalRefund: item["row_total"]?.decimal,
+                quantity: item["qty"]?.quantity ?? 0, currency: currency, unitRefund: item["price"]?.decimal, totalRefund: item["row_total"]?.decimal,
                 tax: item["tax_amount"]?.decimal, discount: item["discount_amount"]?.decimal)
         }
         let total = payload["grand_total"]?.decimal
@@ -51,19 +54,19 @@ extension MagentoChannel {
 
     /// The selling price is the row total less its discount, per unit (tax excluded).
     private static func normalizeLine(_ line: JSONValue, child: JSONValue?, currency: String?) -> NormalizedOrderLine {
-        let quantity = line["qty_ordered"]?.int ?? 0
+        let quantity = line["qty_ordered"]?.quantity ?? 0
         let rowTotal = line["row_total"]?.decimal
         let discount = line["discount_amount"]?.decimal ?? 0
-        let shipped = line["qty_shipped"]?.int ?? 0
-        let cancelled = line["qty_canceled"]?.int ?? 0
+        let shipped = line["qty_shipped"]?.quantity ?? 0
+        let cancelled = line["qty_canceled"]?.quantity ?? 0
         return NormalizedOrderLine(
             externalLineID: line["item_id"]?.text, sku: line["sku"]?.nonEmptyText, title: line["name"]?.nonEmptyText,
             variantSKU: child?["sku"]?.nonEmptyText, channelProductID: line["product_id"]?.text, channelVariantID: child?["product_id"]?.text,
             quantity: quantity, currency: currency, unitPrice: line["price"]?.decimal,
-            sellingUnitPrice: Amounts.perUnit(rowTotal.map { $0 - discount }, quantity), totalPrice: rowTotal, tax: line["tax_amount"]?.decimal,
+            sellingUnitPrice: Amounts.sellingUnitPrice(lineTotal: rowTotal, discounts: discount, quantity: quantity), totalPrice: rowTotal,
+            tax: line["tax_amount"]?.decimal,
             discount: discount,
-            fulfillmentStatus: cancelled >= quantity && quantity > 0
-                ? "cancelled" : shipped == 0 ? "unfulfilled" : shipped < quantity - cancelled ? "partial" : "fulfilled",
+            fulfillmentStatus: Amounts.fulfillment(ordered: quantity, shipped: shipped, cancelled: cancelled),
             isGift: line["gift_message_id"]?.nonEmptyText != nil)
     }
 

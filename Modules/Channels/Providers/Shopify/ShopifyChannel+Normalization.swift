@@ -6,7 +6,7 @@ import Kernel
 extension ShopifyChannel {
     public static func normalize(_ order: RemoteOrder) -> NormalizedOrder {
         let payload = order.payload
-        let taxesIncluded = payload["taxes_included"].flatMap { if case .bool(let flag) = $0 { flag } else { nil } }
+        let taxesIncluded = payload["taxes_included"]?.bool
         let currency = payload["currency"]?.nonEmptyText
         let customerName = [payload["customer", "first_name"]?.nonEmptyText, payload["customer", "last_name"]?.nonEmptyText].compactMap { $0 }
             .joined(separator: " ")
@@ -23,7 +23,9 @@ extension ShopifyChannel {
             shipping: payload["total_shipping_price_set", "shop_money", "amount"]?.decimal ?? Amounts.sum(shippingLines),
             tax: payload["total_tax"]?.decimal, discount: payload["total_discounts"]?.decimal, total: payload["total_price"]?.decimal,
             billingAddress: billing, shippingAddress: shipping,
-            paymentMethod: payload["payment_gateway_names"]?.arrayValue.map { $0.compactMap(\.nonEmptyText).joined(separator: ",") },
+            paymentMethod: payload["payment_gateway_names"]?.arrayValue.flatMap { names in
+                names.isEmpty ? nil : names.compactMap(\.nonEmptyText).joined(separator: ",")
+            },
             notes: payload["note"]?.nonEmptyText,
             lines: order.lines.map { Self.normalizeLine($0, currency: currency, taxesIncluded: taxesIncluded == true) })
     }
@@ -37,7 +39,7 @@ extension ShopifyChannel {
         let shippingRefunds = (payload["refund_shipping_lines"]?.arrayValue ?? []).map { $0["subtotal_amount_set", "shop_money", "amount"]?.decimal }
         let shippingAdjustments = (payload["order_adjustments"]?.arrayValue ?? []).filter { $0["kind"]?.text == "shipping_refund" }
             .map { Amounts.magnitude($0["amount"]?.decimal) }
-        let first = (payload["transactions"]?.arrayValue ?? []).first
+        let first = transactions.first
         return NormalizedRefund(
             externalRefundID: refund.remoteID, externalOrderID: refund.remoteOrderID,
             occurredAt: Timestamps.iso8601(payload["created_at"]) ?? refund.createdAt, amount: amount,
@@ -49,26 +51,27 @@ extension ShopifyChannel {
 
     /// Seed `001_…`'s selling price: the line's discounted total (less its tax where prices include tax) per unit.
     private static func normalizeLine(_ line: JSONValue, currency: String?, taxesIncluded: Bool) -> NormalizedOrderLine {
-        let quantity = line["quantity"]?.int ?? 0
+        let quantity = line["quantity"]?.quantity ?? 0
         let price = line["price"]?.decimal
         let total = price.map { $0 * Decimal(quantity) }
         let discount = Amounts.sum((line["discount_allocations"]?.arrayValue ?? []).map { $0["amount"]?.decimal })
         let tax = Amounts.sum((line["tax_lines"]?.arrayValue ?? []).map { $0["price"]?.decimal })
-        let discounted = total.map { $0 - (discount ?? 0) - (taxesIncluded ? tax ?? 0 : 0) }
         return NormalizedOrderLine(
             externalLineID: line["id"]?.text, sku: line["sku"]?.nonEmptyText, title: line["title"]?.nonEmptyText,
             variantSKU: line["variant_title"]?.nonEmptyText, channelProductID: line["product_id"]?.text, channelVariantID: line["variant_id"]?.text,
             quantity: quantity, currency: line["price_set", "shop_money", "currency_code"]?.nonEmptyText ?? currency, unitPrice: price,
-            sellingUnitPrice: Amounts.perUnit(discounted, quantity), totalPrice: total, tax: tax, discount: discount ?? 0, shipping: 0,
+            sellingUnitPrice: Amounts.sellingUnitPrice(
+                lineTotal: total, discounts: discount, includedTax: taxesIncluded ? tax : nil, quantity: quantity), totalPrice: total, tax: tax,
+            discount: discount ?? 0, shipping: 0,
             fulfillmentStatus: line["fulfillment_status"]?.nonEmptyText)
     }
 
     private static func normalizeRefundLine(_ line: JSONValue) -> NormalizedRefundLine {
-        let quantity = line["quantity"]?.int ?? 0
+        let quantity = line["quantity"]?.quantity ?? 0
         let subtotal = line["subtotal"]?.decimal
         let tax = line["total_tax"]?.decimal
         let item = line["line_item"]
-        let orderedQuantity = item?["quantity"]?.int ?? 0
+        let orderedQuantity = item?["quantity"]?.quantity ?? 0
         let allocated = Amounts.sum((item?["discount_allocations"]?.arrayValue ?? []).map { $0["amount"]?.decimal })
         return NormalizedRefundLine(
             externalLineID: line["id"]?.text, sku: item?["sku"]?.nonEmptyText, title: item?["title"]?.nonEmptyText,

@@ -26,7 +26,7 @@ extension TikTokChannel {
             shipping: payment?["shipping_fee"]?.decimal, tax: payment?["tax"]?.decimal,
             discount: Amounts.sum([payment?["seller_discount"]?.decimal, payment?["platform_discount"]?.decimal]),
             total: payment?["total_amount"]?.decimal, shippingAddress: shipping, paymentMethod: payload["payment_method_name"]?.nonEmptyText,
-            isGift: order.lines.contains { $0["is_gift"] == .bool(true) }, notes: payload["buyer_message"]?.nonEmptyText,
+            isGift: order.lines.contains { $0["is_gift"]?.bool == true }, notes: payload["buyer_message"]?.nonEmptyText,
             lines: order.lines.map(Self.normalizeLine))
     }
 
@@ -51,7 +51,8 @@ extension TikTokChannel {
                 return NormalizedRefundLine(
                     externalLineID: line["return_line_item_id"]?.nonEmptyText, sku: line["seller_sku"]?.nonEmptyText,
                     title: line["product_name"]?.nonEmptyText, variantSKU: line["sku_name"]?.nonEmptyText, quantity: 1,
-                    currency: lineAmounts?["currency"]?.nonEmptyText, unitRefund: subtotal, totalRefund: subtotal,
+                    currency: lineAmounts?["currency"]?.nonEmptyText, unitRefund: subtotal,
+                    totalRefund: lineAmounts?["refund_total"]?.decimal ?? subtotal,
                     tax: lineAmounts?["refund_tax"]?.decimal, shipping: lineAmounts?["refund_shipping_fee"]?.decimal, reasonCode: reason)
             })
     }
@@ -64,13 +65,13 @@ extension TikTokChannel {
             externalLineID: line["id"]?.nonEmptyText, sku: line["seller_sku"]?.nonEmptyText, title: line["product_name"]?.nonEmptyText,
             variantSKU: line["sku_name"]?.nonEmptyText, channelProductID: line["product_id"]?.nonEmptyText,
             channelVariantID: line["sku_id"]?.nonEmptyText, quantity: 1, currency: line["currency"]?.nonEmptyText, unitPrice: original,
-            sellingUnitPrice: Amounts.rounded(original.map { $0 - discount }), totalPrice: original,
+            sellingUnitPrice: Amounts.sellingUnitPrice(lineTotal: original, discounts: discount, quantity: 1), totalPrice: original,
             tax: Amounts.sum((line["item_tax"]?.arrayValue ?? []).map { $0["tax_amount"]?.decimal }), discount: discount,
-            fulfillmentStatus: line["display_status"]?.nonEmptyText, isGift: line["is_gift"] == .bool(true))
+            fulfillmentStatus: line["display_status"]?.nonEmptyText, isGift: line["is_gift"]?.bool == true)
     }
 
     private static let refundedStatuses: Set<String> = [
-        "RETURN_OR_REFUND_REQUEST_COMPLETE", "RETURN_OR_REFUND_REQUEST_SUCCESS", "REPLACEMENT_REQUEST_REFUND_SUCCESS",
+        "RETURN_OR_REFUND_REQUEST_COMPLETE", "REPLACEMENT_REQUEST_REFUND_SUCCESS",
     ]
 
     static func canonicalStatus(_ status: String?) -> CanonicalOrderStatus {

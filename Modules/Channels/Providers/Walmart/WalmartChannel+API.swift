@@ -59,13 +59,19 @@ extension WalmartChannel {
                 let created = Timestamps.iso8601(returned["returnOrderDate"])
                 return RemoteRefund(
                     remoteID: try returned.required("returnOrderId", of: "a return"),
-                    // The lines name the purchase order (what keys Walmart's orders); `customerOrderId` is the buyer's number.
-                    remoteOrderID: try (lines.first ?? returned).required("purchaseOrderId", of: "a return line"),
+                    remoteOrderID: try Self.refundedOrder(of: returned, lines: lines),
                     status: lines.compactMap { $0["currentRefundStatus"]?.text }.first, createdAt: created,
                     updatedAt: created, payload: returned,
                     lines: lines)
             },
             continuation: answer["meta", "nextCursor"]?.nonEmptyText)
+    }
+
+    /// The purchase order a return refunds: its lines name it (what keys Walmart's orders); the buyer's `customerOrderId`
+    /// stands in for a return that lists no line.
+    private static func refundedOrder(of returned: JSONValue, lines: [JSONValue]) throws(ChannelCallError) -> String {
+        if let purchaseOrder = lines.first?["purchaseOrderId"]?.nonEmptyText { return purchaseOrder }
+        return try returned.required("customerOrderId", of: "a return")
     }
 
     /// A page of a list walked by `meta.nextCursor` (the query string of the next page); `nil` where Walmart answers an

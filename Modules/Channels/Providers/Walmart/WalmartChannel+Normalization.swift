@@ -34,7 +34,7 @@ extension WalmartChannel {
         let charges = { (line: JSONValue, discount: Bool, category: String?) -> [Decimal?] in
             let quantity = Decimal(Self.returnedQuantity(line))
             return (line["charges"]?.arrayValue ?? []).filter { charge in
-                Self.isTrue(charge["isDiscount"]) == discount && (category == nil || charge["chargeCategory"]?.text == category)
+                (charge["isDiscount"]?.bool ?? false) == discount && (category == nil || charge["chargeCategory"]?.text == category)
             }.map { $0["chargePerUnit", "currencyAmount"]?.decimal.map { $0 * quantity } }
         }
         return NormalizedRefund(
@@ -48,17 +48,21 @@ extension WalmartChannel {
 
     /// Seed `001_…`'s selling price: the product charge less its discounts, per unit.
     private static func normalizeLine(_ line: JSONValue) -> NormalizedOrderLine {
-        let quantity = line["orderLineQuantity", "amount"]?.int ?? 0
+        let quantity = line["orderLineQuantity", "amount"]?.quantity ?? 0
         let charges = line["charges", "charge"]?.arrayValue ?? []
         let amount = { (charge: JSONValue) in charge["chargeAmount", "amount"]?.decimal }
         let product = charges.filter { $0["chargeType"]?.text == "PRODUCT" }
-        let price = Amounts.sum(product.filter { $0["chargeName"]?.text == "ItemPrice" }.map(amount))
-        let discounts = Amounts.magnitude(Amounts.sum(product.filter { $0["chargeName"]?.text != "ItemPrice" }.map(amount))) ?? 0
+        let isDiscount = { (charge: JSONValue) in
+            (amount(charge) ?? 0) < 0 || (charge["chargeName"]?.text ?? "").lowercased().contains("discount")
+        }
+        let price = Amounts.sum(product.filter { !isDiscount($0) }.map(amount))
+        let discounts = Amounts.sum(product.filter(isDiscount).map { Amounts.magnitude(amount($0)) }) ?? 0
         let statuses = Self.lineStatuses(line)
         return NormalizedOrderLine(
             externalLineID: line["lineNumber"]?.text, sku: line["item", "sku"]?.nonEmptyText, title: line["item", "productName"]?.nonEmptyText,
             quantity: quantity, currency: charges.lazy.compactMap { $0["chargeAmount", "currency"]?.nonEmptyText }.first,
-            unitPrice: Amounts.perUnit(price, quantity, scale: 4), sellingUnitPrice: Amounts.perUnit(price.map { $0 - discounts }, quantity),
+            unitPrice: Amounts.perUnit(price, quantity, scale: 4),
+            sellingUnitPrice: Amounts.sellingUnitPrice(lineTotal: price, discounts: discounts, quantity: quantity),
             totalPrice: price, tax: Amounts.sum(charges.map { $0["tax", "taxAmount", "amount"]?.decimal }) ?? 0, discount: discounts,
             shipping: Amounts.sum(charges.filter { $0["chargeType"]?.text == "SHIPPING" }.map(amount)) ?? 0,
             fulfillmentStatus: Self.progress.first(where: statuses.contains) ?? statuses.first)
@@ -81,12 +85,9 @@ extension WalmartChannel {
             reasonCode: line["returnReason"]?.nonEmptyText)
     }
 
+    /// The units refunded, else (while the refund is still to come, `refundedQty` 0) the units returned.
     private static func returnedQuantity(_ line: JSONValue) -> Int {
-        line["refundedQty"]?.int ?? line["quantity", "measurementValue"]?.int ?? 0
-    }
-
-    private static func isTrue(_ value: JSONValue?) -> Bool {
-        if case .bool(true) = value { true } else { value?.text == "true" }
+        line["refundedQty"]?.quantity.flatMap { $0 > 0 ? $0 : nil } ?? line["quantity", "measurementValue"]?.quantity ?? 0
     }
 
     private static func lineStatuses(_ line: JSONValue) -> [String] {

@@ -10,7 +10,7 @@ extension WooCommerceChannel {
         let status = payload["status"]?.nonEmptyText
         let currency = payload["currency"]?.nonEmptyText
         let billing = Self.address.read(payload["billing"])
-        let taxesIncluded = payload["prices_include_tax"].flatMap { if case .bool(let flag) = $0 { flag } else { nil } }
+        let taxesIncluded = payload["prices_include_tax"]?.bool
         return NormalizedOrder(
             externalOrderID: order.remoteID, status: status, paymentStatus: Self.paymentStatus(payload),
             canonicalStatus: Self.canonicalStatus(status, paid: payload["date_paid_gmt"]?.nonEmptyText != nil),
@@ -30,7 +30,7 @@ extension WooCommerceChannel {
         let payload = refund.payload
         let amount = payload["amount"]?.decimal
         let lines = refund.lines.map { line in
-            let quantity = Self.magnitude(line["quantity"]?.int)
+            let quantity = Self.magnitude(line["quantity"])
             let total = Amounts.magnitude(line["total"]?.decimal)
             return NormalizedRefundLine(
                 externalLineID: line["id"]?.text, sku: line["sku"]?.nonEmptyText, title: line["name"]?.nonEmptyText.map(HTMLEntities.decode),
@@ -38,7 +38,7 @@ extension WooCommerceChannel {
                 tax: Amounts.magnitude(line["total_tax"]?.decimal))
         }
         let shippingLines = payload["shipping_lines"]?.arrayValue ?? []
-        let refundedPayment = payload["refunded_payment"].flatMap { if case .bool(let flag) = $0 { flag } else { nil } }
+        let refundedPayment = payload["refunded_payment"]?.bool
         return NormalizedRefund(
             externalRefundID: refund.remoteID, externalOrderID: refund.remoteOrderID, occurredAt: refund.createdAt, amount: amount, currency: nil,
             subtotal: Amounts.sum(lines.map(\.totalRefund)), shipping: Amounts.magnitude(Amounts.sum(shippingLines.map { $0["total"]?.decimal })),
@@ -48,7 +48,7 @@ extension WooCommerceChannel {
 
     /// The selling price is the line's total after discounts (tax excluded) per unit.
     private static func normalizeLine(_ line: JSONValue, currency: String?) -> NormalizedOrderLine {
-        let quantity = line["quantity"]?.int ?? 0
+        let quantity = line["quantity"]?.quantity ?? 0
         let subtotal = line["subtotal"]?.decimal
         let total = line["total"]?.decimal
         let variation = line["variation_id"]?.text
@@ -56,7 +56,7 @@ extension WooCommerceChannel {
             externalLineID: line["id"]?.text, sku: line["sku"]?.nonEmptyText, title: line["name"]?.nonEmptyText.map(HTMLEntities.decode),
             variantSKU: Self.variant(line), channelProductID: line["product_id"]?.text, channelVariantID: variation == "0" ? nil : variation,
             quantity: quantity, currency: currency, unitPrice: Amounts.perUnit(subtotal, quantity, scale: 4),
-            sellingUnitPrice: Amounts.perUnit(total, quantity), totalPrice: subtotal, tax: line["total_tax"]?.decimal,
+            sellingUnitPrice: Amounts.sellingUnitPrice(lineTotal: total, quantity: quantity), totalPrice: subtotal, tax: line["total_tax"]?.decimal,
             discount: subtotal.flatMap { subtotal in total.map { subtotal - $0 } })
     }
 
@@ -67,7 +67,10 @@ extension WooCommerceChannel {
         return values.isEmpty ? nil : values.joined(separator: " / ")
     }
 
-    private static func magnitude(_ quantity: Int?) -> Int { abs(quantity ?? 0) }
+    /// WooCommerce writes refunded quantities negative.
+    private static func magnitude(_ quantity: JSONValue?) -> Int {
+        quantity?.decimal.flatMap { JSONValue.number(Amounts.magnitude($0) ?? 0).quantity } ?? 0
+    }
 
     private static func paymentStatus(_ order: JSONValue) -> String {
         switch order["status"]?.text {

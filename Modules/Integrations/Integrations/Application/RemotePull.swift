@@ -102,8 +102,13 @@ extension IntegrationsService {
             let outcome = try await RemoteWalk.run(
                 adapter, kind, since: since, continuation: state.continuation, maxPages: Self.pagesPerRun, logger: context.logger
             ) { records, next in
-                try await self.deliver(records, of: instance, tenant: tenant)
+                let rejected = try await self.deliver(records, of: instance, tenant: tenant)
                 try await self.database.withTenant(tenant) { transaction in
+                    if !rejected.isEmpty {
+                        try await SyncRunStore.note(
+                            run, "Not normalized (a value the database refuses; kept as pulled): \(rejected.prefix(20).joined(separator: ", ")).",
+                            in: transaction)
+                    }
                     let stored = try await RemoteRecordStore.upsert(records, instance: id, in: transaction)
                     try await SyncStateStore.advance(id, resource, continuation: next, since: since, fetched: records.count, in: transaction)
                     try await SyncRunStore.count(run, pages: 1, fetched: records.count, stored: stored, in: transaction)
@@ -134,15 +139,20 @@ extension IntegrationsService {
     }
 
     /// Hands a page's orders or refunds, normalized, to the Orders context before the cursor moves past them: a crash in
-    /// between pulls the page again, and ingestion is an idempotent upsert. Products wait for the catalog.
-    private func deliver<Record: RemoteRecord>(_ records: [Record], of instance: IntegrationInstance, tenant: TenantID) async throws {
+    /// between pulls the page again, and ingestion is an idempotent upsert. Products wait for the catalog. Answers the
+    /// records the Orders context refused.
+    private func deliver<Record: RemoteRecord>(_ records: [Record], of instance: IntegrationInstance, tenant: TenantID) async throws
+        -> [String]
+    {
         if let orders = records as? [RemoteOrder] {
             let normalized = orders.compactMap { ChannelAdapters.normalize($0, from: instance.provider) }
-            _ = try await self.orders.ingest(normalized, instance: instance.id.rawValue, provider: instance.provider, tenant: tenant)
-        } else if let refunds = records as? [RemoteRefund] {
-            let normalized = refunds.compactMap { ChannelAdapters.normalize($0, from: instance.provider) }
-            _ = try await self.orders.ingest(normalized, instance: instance.id.rawValue, provider: instance.provider, tenant: tenant)
+            return try await self.orders.ingest(normalized, instance: instance.id.rawValue, provider: instance.provider, tenant: tenant).rejected
         }
+        if let refunds = records as? [RemoteRefund] {
+            let normalized = refunds.compactMap { ChannelAdapters.normalize($0, from: instance.provider) }
+            return try await self.orders.ingest(normalized, instance: instance.id.rawValue, provider: instance.provider, tenant: tenant).rejected
+        }
+        return []
     }
 
     private func finish(_ run: SyncRunID, tenant: TenantID, status: SyncRunStatus, warning: String?, error: String?) async throws {

@@ -52,9 +52,17 @@ enum SyncRunStore {
         try await transaction.query(
             .dynamic(
                 """
-                UPDATE integrations.sync_runs SET status = $3, warning = $4, error = $5, finished_at = now()
+                UPDATE integrations.sync_runs SET status = $3, warning = nullif(concat_ws(' ', warning, $4::text), ''), error = $5, finished_at = now()
                 WHERE tenant_id = $1 AND id = $2
                 """, transaction.tenant.rawValue, run.rawValue, status.rawValue, warning, error))
+    }
+
+    /// Adds a sentence to the run's warning while it runs (`finish` keeps it).
+    static func note(_ run: SyncRunID, _ warning: String, in transaction: Transaction) async throws {
+        try await transaction.query(
+            .dynamic(
+                "UPDATE integrations.sync_runs SET warning = concat_ws(' ', warning, $3::text) WHERE tenant_id = $1 AND id = $2",
+                transaction.tenant.rawValue, run.rawValue, warning))
     }
 
     static func find(_ id: SyncRunID, in transaction: Transaction) async throws -> SyncRun? {

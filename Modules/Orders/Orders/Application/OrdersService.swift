@@ -10,17 +10,15 @@ public struct OrdersService: OrdersFacade {
         self.database = database
     }
 
-    public func ingest(_ orders: [NormalizedOrder], instance: Int64, provider: Provider, tenant: TenantID) async throws -> Int {
-        guard !orders.isEmpty else { return 0 }
-        return try await self.database.withTenant(tenant) { transaction in
-            try await OrderStore.upsert(orders, instance: instance, provider: provider, in: transaction)
+    public func ingest(_ orders: [NormalizedOrder], instance: Int64, provider: Provider, tenant: TenantID) async throws -> IngestOutcome {
+        try await self.ingest(orders, id: \.externalOrderID, tenant: tenant) { page, transaction in
+            try await OrderStore.upsert(page, instance: instance, provider: provider, in: transaction)
         }
     }
 
-    public func ingest(_ refunds: [NormalizedRefund], instance: Int64, provider: Provider, tenant: TenantID) async throws -> Int {
-        guard !refunds.isEmpty else { return 0 }
-        return try await self.database.withTenant(tenant) { transaction in
-            try await RefundStore.upsert(refunds, instance: instance, provider: provider, in: transaction)
+    public func ingest(_ refunds: [NormalizedRefund], instance: Int64, provider: Provider, tenant: TenantID) async throws -> IngestOutcome {
+        try await self.ingest(refunds, id: \.externalRefundID, tenant: tenant) { page, transaction in
+            try await RefundStore.upsert(page, instance: instance, provider: provider, in: transaction)
         }
     }
 
@@ -33,5 +31,33 @@ public struct OrdersService: OrdersFacade {
         guard !ids.isEmpty else { return 0 }
         return try await self.database.withTenant(tenant) { transaction in try await IngestionSQL.acknowledge("orders.refunds", ids, in: transaction)
         }
+    }
+
+    /// Upserts the page in one transaction; when the database refuses a value in it (class 22 or 23), each record again
+    /// in its own, skipping those it refuses.
+    private func ingest<Record: Sendable>(
+        _ records: [Record], id: KeyPath<Record, String> & Sendable, tenant: TenantID,
+        upsert: @escaping @Sendable ([Record], Transaction) async throws -> Int
+    ) async throws -> IngestOutcome {
+        guard !records.isEmpty else { return IngestOutcome(written: 0) }
+        do {
+            return IngestOutcome(written: try await self.database.withTenant(tenant) { try await upsert(records, $0) })
+        } catch let error where Self.isRefusedValue(error) {
+            var written = 0
+            var rejected: [String] = []
+            for record in records {
+                do {
+                    written += try await self.database.withTenant(tenant) { try await upsert([record], $0) }
+                } catch let error where Self.isRefusedValue(error) {
+                    rejected.append(record[keyPath: id])
+                }
+            }
+            return IngestOutcome(written: written, rejected: rejected)
+        }
+    }
+
+    private static func isRefusedValue(_ error: any Error) -> Bool {
+        guard let state = SQLState(of: error) else { return false }
+        return state.isDataException || state.isIntegrityViolation
     }
 }

@@ -47,7 +47,8 @@ enum OrderRows {
     private static func row(_ refund: NormalizedRefund) -> JSONValue {
         .object([
             ("external_refund_id", .string(refund.externalRefundID)), ("external_order_id", text(refund.externalOrderID)),
-            ("occurred_at", time(refund.occurredAt)), ("amount", money(refund.amount)), ("currency", text(refund.currency)),
+            ("occurred_at", time(refund.occurredAt)), ("last_remote_update_at", time(refund.lastRemoteUpdateAt)),
+            ("amount", money(refund.amount)), ("currency", text(refund.currency)),
             ("subtotal_amount", money(refund.subtotal)), ("shipping_amount", money(refund.shipping)), ("tax_amount", money(refund.tax)),
             ("discount_amount", money(refund.discount)), ("total_amount", money(refund.total)), ("line_items_count", .number(refund.lines.count)),
             ("items_total_quantity", .number(refund.itemsTotalQuantity)), ("payment_status", text(refund.paymentStatus)),

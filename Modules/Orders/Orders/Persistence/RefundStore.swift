@@ -6,7 +6,8 @@ import Storage
 /// SQL of `orders.refunds` and `orders.refund_lines`.
 enum RefundStore {
     static let columns: [IngestionSQL.Column] = [
-        ("external_order_id", "text"), ("occurred_at", "timestamptz"), ("amount", "numeric"), ("currency", "text"),
+        ("external_order_id", "text"), ("occurred_at", "timestamptz"), ("last_remote_update_at", "timestamptz"), ("amount", "numeric"),
+        ("currency", "text"),
         ("subtotal_amount", "numeric"), ("shipping_amount", "numeric"), ("tax_amount", "numeric"), ("discount_amount", "numeric"),
         ("total_amount", "numeric"), ("line_items_count", "integer"), ("items_total_quantity", "integer"), ("payment_status", "text"),
         ("payment_method", "text"), ("reason_code", "text"), ("notes", "text"), ("raw_payload", "jsonb"),
@@ -17,8 +18,9 @@ enum RefundStore {
         ("discount_amount", "numeric"), ("shipping_amount", "numeric"), ("reason_code", "text"), ("notes", "text"),
     ]
 
-    /// Upserts a page of refunds and replaces the lines of those written. A refund that names no currency (WooCommerce,
-    /// BigCommerce) takes its order's; a line that names no SKU or title takes the refunded order line's.
+    /// Upserts a page of refunds and replaces the lines of those written (a refund whose stored remote change is newer is
+    /// left alone). A line that names no SKU or title (BigCommerce) takes the order line it refunds; the feed fills a
+    /// missing currency from the order when it reads.
     static func upsert(_ refunds: [NormalizedRefund], instance: Int64, provider: Provider, in transaction: Transaction) async throws -> Int {
         let page = Dictionary(refunds.map { ($0.externalRefundID, $0) }, uniquingKeysWith: { _, later in later }).values
             .sorted { $0.externalRefundID < $1.externalRefundID }
@@ -29,18 +31,19 @@ enum RefundStore {
             .dynamic(
                 """
                 INSERT INTO orders.refunds AS f (tenant_id, instance_id, provider, external_refund_id, \(names.joined(separator: ", ")))
-                SELECT $1, $2, $3, r.external_refund_id, \(names.map { $0 == "currency" ? "coalesce(r.currency, o.currency)" : "r.\($0)" }.joined(separator: ", "))
+                SELECT $1, $2, $3, r.external_refund_id, \(names.map { "r.\($0)" }.joined(separator: ", "))
                 FROM jsonb_to_recordset($4::jsonb) AS r (external_refund_id text, \(IngestionSQL.definitions(Self.columns)))
-                LEFT JOIN orders.orders o ON o.tenant_id = $1 AND o.instance_id = $2 AND o.external_order_id = r.external_order_id
                 ON CONFLICT (tenant_id, instance_id, external_refund_id) DO UPDATE
                 SET \(names.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")), updated_at = now()
+                WHERE f.last_remote_update_at IS NULL OR EXCLUDED.last_remote_update_at IS NULL
+                    OR EXCLUDED.last_remote_update_at >= f.last_remote_update_at
                 RETURNING f.id
                 """, transaction.tenant.rawValue, instance, provider.rawValue, json))
         let written = try await IngestionSQL.ids(rows)
         guard !written.isEmpty else { return 0 }
         try await IngestionSQL.clearLines("orders.refund_lines", parent: "refund_id", of: written, in: transaction)
         let lineNames = Self.lineColumns.map(\.name)
-        let fromOrderLine = ["sku", "title", "variant_sku", "currency"]
+        let fromOrderLine = ["sku", "title", "variant_sku"]
         try await transaction.query(
             .dynamic(
                 """
@@ -52,7 +55,7 @@ enum RefundStore {
                 \(IngestionSQL.lines(Self.lineColumns))
                 LEFT JOIN orders.orders o ON o.tenant_id = $1 AND o.instance_id = $2 AND o.external_order_id = f.external_order_id
                 LEFT JOIN LATERAL (
-                    SELECT l.sku, l.title, l.variant_sku, l.currency FROM orders.order_lines l
+                    SELECT l.sku, l.title, l.variant_sku FROM orders.order_lines l
                     WHERE l.tenant_id = $1 AND l.order_id = o.id AND l.external_line_id = line.external_line_id LIMIT 1
                 ) AS ol ON true
                 WHERE f.id = ANY($4)
