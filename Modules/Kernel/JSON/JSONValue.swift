@@ -89,6 +89,11 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     public static let maxQuantity = Int(Int32.max)
 
+    /// The sum of quantities read by `quantity`, capped at `maxQuantity` like each of them.
+    public static func totalQuantity(_ quantities: [Int]) -> Int {
+        min(quantities.reduce(0) { $0 + max($1, 0) }, Self.maxQuantity)
+    }
+
     private static func isJSONNumber(_ text: String) -> Bool {
         var scalars = Substring(text).unicodeScalars[...]
         func digits() -> Int {

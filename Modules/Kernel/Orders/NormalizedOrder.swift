@@ -68,6 +68,5 @@ public struct NormalizedOrder: Sendable, Equatable {
         self.channelMetadata = channelMetadata
     }
 
-    /// The sum of the lines' quantities, capped where a PostgreSQL `integer` ends.
-    public var itemsTotalQuantity: Int { min(self.lines.reduce(0) { $0 + max($1.quantity, 0) }, JSONValue.maxQuantity) }
+    public var itemsTotalQuantity: Int { JSONValue.totalQuantity(self.lines.map(\.quantity)) }
 }

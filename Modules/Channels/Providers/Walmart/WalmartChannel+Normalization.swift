@@ -13,17 +13,15 @@ extension WalmartChannel {
         let shipping = Amounts.sum(lines.map(\.shipping))
         let tax = Amounts.sum(lines.map(\.tax))
         let discount = Amounts.sum(lines.map(\.discount))
-        let shippingAddress = Self.address.read(payload["shippingInfo", "postalAddress"], countryCodes: Self.countryCodes)
-        var withPhone = shippingAddress
-        withPhone?.phone = payload["shippingInfo", "phone"]?.nonEmptyText
+        let shippingAddress = Self.address.read(payload["shippingInfo"], countryCodes: Self.countryCodes)
         return NormalizedOrder(
             externalOrderID: order.remoteID, status: order.status, paymentStatus: nil, canonicalStatus: Self.canonicalStatus(statuses),
             orderedAt: Timestamps.epochMilliseconds(payload["orderDate"]),
-            lastRemoteUpdateAt: order.lines.compactMap { line in Self.lineStatusDates(line).max() }.max() ?? order.updatedAt,
+            lastRemoteUpdateAt: order.lines.compactMap { Timestamps.epochMilliseconds($0["statusDate"]) }.max() ?? order.updatedAt,
             orderNumberHint: payload["customerOrderId"]?.nonEmptyText, buyerName: shippingAddress?.name,
             buyerEmail: payload["customerEmailId"]?.nonEmptyText, currency: lines.lazy.compactMap(\.currency).first, subtotal: subtotal,
             shipping: shipping, tax: tax, discount: discount,
-            total: subtotal.map { $0 + (shipping ?? 0) + (tax ?? 0) - (discount ?? 0) }, shippingAddress: withPhone, lines: lines)
+            total: subtotal.map { $0 + (shipping ?? 0) + (tax ?? 0) - (discount ?? 0) }, shippingAddress: shippingAddress, lines: lines)
     }
 
     /// A return with its refunded lines, broken into product, shipping, tax and discount charges.
@@ -94,10 +92,6 @@ extension WalmartChannel {
         (line["orderLineStatuses", "orderLineStatus"]?.arrayValue ?? []).compactMap { $0["status"]?.nonEmptyText }
     }
 
-    private static func lineStatusDates(_ line: JSONValue) -> [Date] {
-        [Timestamps.epochMilliseconds(line["statusDate"])].compactMap { $0 }
-    }
-
     /// Over every line's statuses: cancelled when all are, else the least advanced of the rest.
     static func canonicalStatus(_ statuses: [String]) -> CanonicalOrderStatus {
         let live = statuses.filter { $0 != "Cancelled" }
@@ -110,7 +104,8 @@ extension WalmartChannel {
     }
 
     private static let address = AddressFields(
-        name: "name", address1: "address1", address2: "address2", city: "city", region: "state", postal: "postalCode", country: "country")
+        name: "postalAddress.name", address1: "postalAddress.address1", address2: "postalAddress.address2", city: "postalAddress.city",
+        region: "postalAddress.state", postal: "postalAddress.postalCode", country: "postalAddress.country", phone: "phone")
     /// Walmart writes ISO 3166 alpha-3 codes.
     private static let countryCodes = ["USA": "US", "CAN": "CA", "MEX": "MX", "CHL": "CL"]
 }

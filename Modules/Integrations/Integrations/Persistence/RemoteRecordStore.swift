@@ -26,7 +26,7 @@ enum RemoteRecordStore {
     /// change is newer is left alone, and of two versions on one page the later one is kept. Answers how many rows were
     /// written.
     static func upsert<Record: RemoteRecord>(_ page: [Record], instance: IntegrationInstanceID, in transaction: Transaction) async throws -> Int {
-        let records = Dictionary(page.map { ($0.remoteID, $0) }, uniquingKeysWith: { _, later in later }).values.sorted { $0.remoteID < $1.remoteID }
+        let records = page.lastByKey(\.remoteID)
         guard !records.isEmpty else { return 0 }
         let table = Table.of(Record.resource)
         let parentColumn = table.parent.map { ", \($0)" } ?? ""

@@ -2,13 +2,34 @@ import Kernel
 import PostgresNIO
 import Storage
 
-/// SQL the order and refund stores share: column lists read by `jsonb_to_recordset`, the expansion of a record's
-/// `lines` array, line replacement and the ERP's acknowledgement.
+/// SQL the order and refund stores share: the guarded upsert of a page, column lists read by `jsonb_to_recordset`, the
+/// expansion of a record's `lines` array, line replacement and the ERP's acknowledgement.
 enum IngestionSQL {
     typealias Column = (name: String, type: String)
 
     static func definitions(_ columns: [Column]) -> String {
         columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ")
+    }
+
+    /// Upserts the JSON rows of a page into `table`, keyed by (tenant, instance, `key`), writing `columns`; a row whose
+    /// stored `last_remote_update_at` is newer is left alone. Answers the ids of the rows written.
+    static func upsert(
+        into table: String, key: String, columns: [Column], rows json: String, instance: Int64, provider: Provider, in transaction: Transaction
+    ) async throws -> [Int64] {
+        let names = columns.map(\.name)
+        return try await Self.ids(
+            transaction.query(
+                .dynamic(
+                    """
+                    INSERT INTO \(table) AS stored (tenant_id, instance_id, provider, \(key), \(names.joined(separator: ", ")))
+                    SELECT $1, $2, $3, r.\(key), \(names.map { "r.\($0)" }.joined(separator: ", "))
+                    FROM jsonb_to_recordset($4::jsonb) AS r (\(key) text, \(Self.definitions(columns)))
+                    ON CONFLICT (tenant_id, instance_id, \(key)) DO UPDATE
+                    SET \(names.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")), provider = EXCLUDED.provider, updated_at = now()
+                    WHERE stored.last_remote_update_at IS NULL OR EXCLUDED.last_remote_update_at IS NULL
+                        OR EXCLUDED.last_remote_update_at >= stored.last_remote_update_at
+                    RETURNING stored.id
+                    """, transaction.tenant.rawValue, instance, provider.rawValue, json)))
     }
 
     /// A lateral `line` relation over `r.lines`: its position (from 0) and its fields typed as `columns`.

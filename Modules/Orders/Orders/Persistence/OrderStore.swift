@@ -29,23 +29,12 @@ enum OrderStore {
     /// Upserts a page of orders and replaces the lines of those written; an order whose stored remote change is newer is
     /// left alone with its lines. Of two versions of one order on a page, the later is kept. Answers how many were written.
     static func upsert(_ orders: [NormalizedOrder], instance: Int64, provider: Provider, in transaction: Transaction) async throws -> Int {
-        let page = Dictionary(orders.map { ($0.externalOrderID, $0) }, uniquingKeysWith: { _, later in later }).values
-            .sorted { $0.externalOrderID < $1.externalOrderID }
+        let page = orders.lastByKey(\.externalOrderID)
         guard !page.isEmpty else { return 0 }
-        let names = Self.columns.map(\.name)
-        let rows = try await transaction.query(
-            .dynamic(
-                """
-                INSERT INTO orders.orders AS o (tenant_id, instance_id, provider, external_order_id, \(names.joined(separator: ", ")))
-                SELECT $1, $2, $3, r.external_order_id, \(names.map { "r.\($0)" }.joined(separator: ", "))
-                FROM jsonb_to_recordset($4::jsonb) AS r (external_order_id text, \(IngestionSQL.definitions(Self.columns)))
-                ON CONFLICT (tenant_id, instance_id, external_order_id) DO UPDATE
-                SET \(names.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")), provider = EXCLUDED.provider, updated_at = now()
-                WHERE o.last_remote_update_at IS NULL OR EXCLUDED.last_remote_update_at IS NULL
-                    OR EXCLUDED.last_remote_update_at >= o.last_remote_update_at
-                RETURNING o.id
-                """, transaction.tenant.rawValue, instance, provider.rawValue, String(decoding: OrderRows.rows(page), as: UTF8.self)))
-        let written = try await IngestionSQL.ids(rows)
+        let json = String(decoding: OrderRows.rows(page), as: UTF8.self)
+        let written = try await IngestionSQL.upsert(
+            into: "orders.orders", key: "external_order_id", columns: Self.columns, rows: json, instance: instance, provider: provider,
+            in: transaction)
         guard !written.isEmpty else { return 0 }
         try await IngestionSQL.clearLines("orders.order_lines", parent: "order_id", of: written, in: transaction)
         let lineNames = Self.lineColumns.map(\.name)
@@ -58,7 +47,7 @@ enum OrderStore {
                 JOIN orders.orders o ON o.tenant_id = $1 AND o.instance_id = $2 AND o.external_order_id = r.external_order_id
                 \(IngestionSQL.lines(Self.lineColumns))
                 WHERE o.id = ANY($4)
-                """, transaction.tenant.rawValue, instance, String(decoding: OrderRows.rows(page), as: UTF8.self), written))
+                """, transaction.tenant.rawValue, instance, json, written))
         return written.count
     }
 }

@@ -22,24 +22,12 @@ enum RefundStore {
     /// left alone). A line that names no SKU or title (BigCommerce) takes the order line it refunds; the feed fills a
     /// missing currency from the order when it reads.
     static func upsert(_ refunds: [NormalizedRefund], instance: Int64, provider: Provider, in transaction: Transaction) async throws -> Int {
-        let page = Dictionary(refunds.map { ($0.externalRefundID, $0) }, uniquingKeysWith: { _, later in later }).values
-            .sorted { $0.externalRefundID < $1.externalRefundID }
+        let page = refunds.lastByKey(\.externalRefundID)
         guard !page.isEmpty else { return 0 }
-        let names = Self.columns.map(\.name)
         let json = String(decoding: OrderRows.rows(page), as: UTF8.self)
-        let rows = try await transaction.query(
-            .dynamic(
-                """
-                INSERT INTO orders.refunds AS f (tenant_id, instance_id, provider, external_refund_id, \(names.joined(separator: ", ")))
-                SELECT $1, $2, $3, r.external_refund_id, \(names.map { "r.\($0)" }.joined(separator: ", "))
-                FROM jsonb_to_recordset($4::jsonb) AS r (external_refund_id text, \(IngestionSQL.definitions(Self.columns)))
-                ON CONFLICT (tenant_id, instance_id, external_refund_id) DO UPDATE
-                SET \(names.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")), updated_at = now()
-                WHERE f.last_remote_update_at IS NULL OR EXCLUDED.last_remote_update_at IS NULL
-                    OR EXCLUDED.last_remote_update_at >= f.last_remote_update_at
-                RETURNING f.id
-                """, transaction.tenant.rawValue, instance, provider.rawValue, json))
-        let written = try await IngestionSQL.ids(rows)
+        let written = try await IngestionSQL.upsert(
+            into: "orders.refunds", key: "external_refund_id", columns: Self.columns, rows: json, instance: instance, provider: provider,
+            in: transaction)
         guard !written.isEmpty else { return 0 }
         try await IngestionSQL.clearLines("orders.refund_lines", parent: "refund_id", of: written, in: transaction)
         let lineNames = Self.lineColumns.map(\.name)
