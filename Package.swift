@@ -137,7 +137,7 @@ let package = Package(
         .target(
             name: "Orders",
             dependencies: [
-                "Kernel", "Storage", "OrdersContracts",
+                "Kernel", "Storage", "OrdersContracts", "IntegrationsContracts",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             path: "Modules/Orders/Orders",

@@ -88,6 +88,17 @@ erp_feeds() {
     curl -sf -H "X-Api-Key: $key" "http://127.0.0.1:$port/api/v1/refunds?channel=walmart-us&since=2000-01-01T00:00:00Z" | python3 -c 'import json,sys; r=json.load(sys.stdin); sys.exit(0 if r and all(x["line_items"] and x["total_amount"] for x in r) else 1)'
 }
 check "the ERP feed lists every channel's normalized orders, and a channel's refunds" "within 40 erp_feeds"
+shipment_posted() {
+    curl -sf -H "X-Api-Key: $key" "http://127.0.0.1:$port/api/v1/carrier_codes" | python3 -c 'import json,sys; c=json.load(sys.stdin)["carrier_codes"]; sys.exit(0 if len({x["provider"] for x in c}) == 8 else 1)' || return 1
+    local order
+    order=$(curl -sf -H "X-Api-Key: $key" "http://127.0.0.1:$port/api/v1/orders?channel=walmart-us&statuses=pending,processing&since=2000-01-01T00:00:00Z&limit=500" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])') || return 1
+    curl -sf -H "X-Api-Key: $key" -H 'Content-Type: application/json' -d "{\"shipments\": [{\"remote_order_id\": $order, \"carrier\": \"ups\", \"tracking_number\": \"1ZSMOKE$order\"}]}" "http://127.0.0.1:$port/api/v1/shipments" | grep -q created_ids
+}
+check "carrier codes are listed for every channel, and the ERP's shipment is accepted" "within 40 shipment_posted"
+shipment_pushed() {
+    gql '{ syncRuns(first: 5, filter: {operation: {eq: FULFILLMENT_WRITEBACK}, status: {eq: SUCCEEDED}}) { totalCount } }' | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)["data"]["syncRuns"]["totalCount"] >= 1 else 1)'
+}
+check "the shipment is pushed to Walmart and shows in the sync history" "within 40 shipment_pushed"
 consent_connects() {
     local id url answer back
     id=$(gql '{ integrationInstances(first: 1, filter: {provider: {eq: SHOPIFY}}) { nodes { id } } }' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["integrationInstances"]["nodes"][0]["id"])') || return 1

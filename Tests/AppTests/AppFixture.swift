@@ -82,15 +82,12 @@ struct AppFixture: Sendable {
         [.authorization: "Bearer \(try await self.tokens.sign(user: user.id))", HTTPField.Name("orgid")!: (tenant ?? self.tenant.id).description]
     }
 
-    /// The Integrations context's job handlers, for a test's worker.
-    var integrationJobs: JobRegistry {
-        var registry = JobRegistry()
-        IntegrationsJobHandlers.register(
-            in: &registry,
-            service: IntegrationsService(
+    /// Every context's job handlers, for a test's worker.
+    var jobs: JobRegistry {
+        JobHandlers.registry(
+            integrations: IntegrationsService(
                 database: self.environment.database, vault: Self.vault, clock: SystemClock(), links: Self.links,
                 orders: OrdersService(database: self.environment.database)))
-        return registry
     }
 
     /// Serves `router` on loopback at `port` while `body` runs.
@@ -123,6 +120,11 @@ struct AppFixture: Sendable {
     func count(_ table: String) async throws -> Int {
         let rows = try await self.environment.ownerClient.query(PostgresQuery(unsafeSQL: "SELECT count(*)::int FROM \(table)")).collect()
         return try rows.first!.decode(Int.self)
+    }
+
+    /// The first column of a query's rows, as text (nil for null), as the table owner sees them.
+    func texts(_ sql: String) async throws -> [String?] {
+        try await self.environment.ownerClient.query(PostgresQuery(unsafeSQL: sql)).collect().map { try $0.decode(String?.self) }
     }
 }
 

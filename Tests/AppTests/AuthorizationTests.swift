@@ -117,7 +117,7 @@ import Testing
             let names = Set(connected["credentialNames"] as? [String] ?? [])
             #expect(ChannelAdapters.credentialKeys(for: provider).required.allSatisfy(names.contains), "\(names)")
 
-            try await withRunningWorker(fastWorker(context.fixture.environment.database, context.fixture.integrationJobs)) {
+            try await withRunningWorker(fastWorker(context.fixture.environment.database, context.fixture.jobs)) {
                 _ = try await RemotePullTests.sync(id, context.client, context.owner)
                 try await eventually("the pull with the granted credentials finishes") {
                     try await context.fixture.count("integrations.sync_runs WHERE status <> 'running'") == 1

@@ -37,7 +37,7 @@ import Testing
                 "mutation($id: ID!) { integrationInstanceUpdate(id: $id, input: {code: \"shop-us\"}) { integrationInstance { code } userErrors { code } } }",
                 variables: ["id": id], headers: owner)
             #expect(value(renamed, "integrationInstanceUpdate", "integrationInstance", "code") as? String == "shop-us", "\(renamed)")
-            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.integrationJobs)) {
+            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.jobs)) {
                 _ = try await RemotePullTests.sync(id, client, owner, resource: "REFUNDS")
                 try await eventually("the first order and refund pulls finish") {
                     let orders = try await fixture.count("integrations.sync_runs WHERE status = 'succeeded' AND operation = 'orders_pull'")

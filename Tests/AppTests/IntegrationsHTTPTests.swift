@@ -126,7 +126,7 @@ import Testing
             #expect(try await fixture.count("integrations.inbound_events") == 3)
             #expect(try await fixture.count("platform.jobs WHERE kind = 'integrations.process_inbound_event'") == 1)
 
-            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.integrationJobs)) {
+            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.jobs)) {
                 try await eventually("the delivery is processed") {
                     try await fixture.count("integrations.inbound_events WHERE status = 'completed'") == 1
                 }
@@ -251,7 +251,7 @@ import Testing
             let body = "[1,2,3]"
             let signature = MessageAuthentication.sign(Array(body.utf8), key: Array("shopify_test_secret".utf8), encoding: .base64)
             _ = try await Self.webhook(client, path: path, body: body, signature: signature, deliveryID: "bad-body")
-            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.integrationJobs)) {
+            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.jobs)) {
                 try await eventually("the malformed delivery fails") {
                     try await fixture.count("integrations.inbound_events WHERE status = 'failed'") == 1
                 }

@@ -63,7 +63,7 @@ import Testing
         try await Self.connected(.shopify, seed: 3) { sandbox, fixture, client, owner, id in
             #expect(
                 try await fixture.count("platform.job_schedules WHERE kind = 'integrations.pull'") == 3, "enabling schedules polling of each kind")
-            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.integrationJobs)) {
+            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.jobs)) {
                 try await eventually("the scheduled first pull finishes") {
                     try await fixture.count("integrations.sync_runs WHERE operation = 'orders_pull' AND status = 'succeeded'") == 1
                 }
@@ -127,7 +127,7 @@ import Testing
     @Test func aThrottledChannelFailsTheRunAndTheQueueRetriesAfterItsRetryAfter() async throws {
         try await Self.connected(.shopify, seed: 4) { sandbox, fixture, client, owner, id in
             await sandbox.control.add(Fault(provider: .shopify, kind: .rateLimit, count: 1, pathSuffix: "/products.json", retryAfter: 600))
-            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.integrationJobs)) {
+            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.jobs)) {
                 // Shopify's bucket is the store's: the order and refund pulls may meet the pause too.
                 try await eventually("the products run fails as throttled") {
                     try await fixture.count(
@@ -150,7 +150,7 @@ import Testing
         try await Self.connected(.amazon, seed: 5) { sandbox, fixture, client, owner, id in
             await sandbox.control.add(
                 Fault(provider: .amazon, kind: .stuckNextToken, count: nil, pathSuffix: "/orders/v0/orders", freshToken: true))
-            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.integrationJobs)) {
+            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.jobs)) {
                 try await eventually("the run ends") {
                     try await fixture.count("integrations.sync_runs WHERE operation = 'orders_pull' AND status = 'succeeded'") == 1
                 }
@@ -166,7 +166,7 @@ import Testing
     @Test(arguments: [Provider.shopify, .amazon, .woocommerce])
     func productsAndRefundsArePulledOnScheduleAndKeptWithTheirOrders(provider: Provider) async throws {
         try await Self.connected(provider, seed: 6) { sandbox, fixture, client, owner, id in
-            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.integrationJobs)) {
+            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.jobs)) {
                 try await eventually("the scheduled product and refund pulls finish") {
                     try await fixture.count("integrations.sync_runs WHERE operation IN ('products_pull', 'refunds_pull') AND status = 'succeeded'")
                         == 2
@@ -217,7 +217,7 @@ import Testing
             try await fixture.environment.ownerClient.query("UPDATE platform.job_schedules SET next_run_at = now() + interval '1 hour'")
             let (status, _) = try await IntegrationsHTTPTests.webhook(client, path: path, body: body, signature: signature, deliveryID: "w-1")
             #expect(status == .ok)
-            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.integrationJobs)) {
+            try await withRunningWorker(fastWorker(fixture.environment.database, fixture.jobs)) {
                 try await eventually("the announced order is pulled") {
                     try await fixture.count("integrations.sync_runs WHERE operation = 'orders_pull' AND trigger = 'webhook' AND status = 'succeeded'")
                         == 1

@@ -60,6 +60,17 @@ extension Request {
         }
     }
 
+    /// The JSON body as written, for requests whose rows are validated one by one (seed `001_…`'s batches).
+    func jsonValue() async throws -> JSONValue {
+        let buffer = try await self.body.collect(upTo: .max)
+        guard buffer.readableBytes > 0 else { throw APIError.malformedJSON("the body is empty") }
+        do {
+            return try JSONParser.parse(Array(buffer.readableBytesView))
+        } catch {
+            throw APIError.malformedJSON("invalid JSON at byte \(error.offset)")
+        }
+    }
+
     private static func apiError(for error: DecodingError) -> APIError {
         func path(_ codingPath: [any CodingKey], _ key: (any CodingKey)? = nil) -> [String] {
             (codingPath + (key.map { [$0] } ?? [])).map { $0.intValue.map(String.init) ?? Self.snakeCase($0.stringValue) }

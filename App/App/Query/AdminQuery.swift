@@ -15,6 +15,7 @@ enum AdminQuery {
         IdentityResolvers.register(in: &bindings)
         PlatformResolvers.register(in: &bindings)
         IntegrationResolvers.register(in: &bindings)
+        OrderResolvers.register(in: &bindings)
         NodeResolvers.register(in: &bindings)
         return bindings
     }

@@ -119,6 +119,12 @@ enum IntegrationResolvers {
         let count: Int
     }
 
+    /// The job a mutation queued, for its payload.
+    private static func job(_ id: Int64?, _ context: QueryContext) async throws -> JobRecord? {
+        guard let id else { return nil }
+        return try await context.read { try await JobQueue.find(JobID(id), in: $0) }
+    }
+
     static func register(in bindings: inout SchemaBindings<QueryContext>) {
         bindings.connection("IntegrationInstanceConnection", edgeType: "IntegrationInstanceEdge", node: IntegrationInstance.self)
         bindings.connection("InboundEventConnection", edgeType: "InboundEventEdge", node: InboundEvent.self)
@@ -138,9 +144,7 @@ enum IntegrationResolvers {
                 count: { filter, transaction in try await IntegrationsReads.instanceCount(filter: filter, in: transaction) })
             query.object("integrationAuthorizationSetup", AuthorizationSetup.self, arguments: RequiredProviderArgument.self) {
                 parents, arguments, context in
-                guard let provider = Provider(rawValue: arguments.provider.lowercased()) else {
-                    throw UserInputError(field: ["provider"], message: "Unknown provider.", code: "INVALID_PROVIDER")
-                }
+                let provider = try UserInputError.provider(arguments.provider, field: ["provider"])
                 let setup = context.context.integrations.authorizationSetup(provider)
                 return parents.map { _ in setup }
             }
@@ -184,9 +188,7 @@ enum IntegrationResolvers {
         bindings.root("Mutation") { mutation in
             mutation.object("integrationInstanceCreate", InstancePayload.self, arguments: CreateArguments.self) { parents, arguments, context in
                 let payload = try await self.instanceChange(context.context) { integrations, tenant, actor in
-                    guard let provider = Provider(rawValue: arguments.input.provider.lowercased()) else {
-                        throw UserInputError(field: ["input", "provider"], message: "Unknown provider.", code: "INVALID_PROVIDER")
-                    }
+                    let provider = try UserInputError.provider(arguments.input.provider, field: ["input", "provider"])
                     let input = arguments.input
                     return try await integrations.createInstance(
                         NewIntegrationInstance(
@@ -253,9 +255,14 @@ enum IntegrationResolvers {
                     try await integrations.syncNow(
                         try self.requiredInstanceID(arguments.id), Self.resource(arguments.resource), tenant: tenant, actor: actor)
                 }
-                var job: JobRecord?
-                if let jobID { job = try await context.context.read { try await JobQueue.find(JobID(jobID), in: $0) } }
-                let payload = SyncPayload(job: job, userErrors: errors)
+                let payload = SyncPayload(job: try await self.job(jobID, context.context), userErrors: errors)
+                return parents.map { _ in payload }
+            }
+            mutation.object("integrationInstanceRefreshCarrierCodes", SyncPayload.self, arguments: IDArgument.self) { parents, arguments, context in
+                let (jobID, errors) = try await self.attempt(context.context, role: .staff, field: ["id"]) { integrations, tenant, actor in
+                    try await integrations.refreshCarrierCodes(try self.requiredInstanceID(arguments.id), tenant: tenant, actor: actor)
+                }
+                let payload = SyncPayload(job: try await self.job(jobID, context.context), userErrors: errors)
                 return parents.map { _ in payload }
             }
             mutation.object("integrationInstanceDelete", InstancePayload.self, arguments: IDArgument.self) { parents, arguments, context in
@@ -450,14 +457,6 @@ enum IntegrationResolvers {
         let instances = try await context.read { try await IntegrationsReads.instances(ids: numbers, in: $0) }
         let byID = Dictionary(instances.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return ids.map { byID[$0] }
-    }
-
-    /// A bad argument: a user error in a mutation, a `BAD_USER_INPUT`-kind field error in a query.
-    struct UserInputError: DomainError {
-        let field: [String]?
-        let message: String
-        let code: String
-        var kind: DomainErrorKind { .invalidInput }
     }
 
     /// Admins change connections.

@@ -9,7 +9,8 @@ import Orders
 import OrdersContracts
 import Storage
 
-/// The ERP API v1 of seed `001_…` for `erp` keys (`X-Api-Key`): the order and refund feeds and their acknowledgements.
+/// The ERP API v1 of seed `001_…` for `erp` keys (`X-Api-Key`): the order and refund feeds and their acknowledgements,
+/// shipments to push to the channels, and the carriers they may name.
 struct ErpRoutes {
     let database: Database
     let orders: any OrdersFacade
@@ -21,6 +22,14 @@ struct ErpRoutes {
 
     struct Updated: Encodable {
         let updated: Int
+    }
+
+    struct CarrierCodes: Encodable {
+        let carrierCodes: [ProviderCarrierCode]
+    }
+
+    struct Created: Encodable {
+        let createdIds: [Int64]
     }
 
     func add(to group: RouterGroup<AuthenticatedContext>) {
@@ -51,6 +60,40 @@ struct ErpRoutes {
             let ids = try await request.decodeJSON(Acknowledgement.self).ids
             return try Response.json(Updated(updated: try await self.orders.acknowledgeRefunds(ids, tenant: context.principal.tenant)))
         }
+        group.post("shipments") { request, context in
+            try context.requireScope(.erp)
+            guard let rows = try await request.jsonValue()["shipments"]?.arrayValue else { throw OrdersError.shipmentsNotArray }
+            let tenant = context.principal.tenant
+            let channels = try await self.database.withTenant(tenant) { try await Self.channels(in: $0) }
+            let ids = try await self.orders.recordShipments(rows, channels: channels, tenant: tenant)
+            return try Response.json(Created(createdIds: ids), status: .created)
+        }
+        group.get("carrier_codes") { request, context in
+            try context.requireScope(.erp)
+            let parameters = request.uri.queryParameters
+            let provider = try parameters.get("provider").flatMap { $0.isEmpty ? nil : $0 }.map { name in
+                guard let provider = Provider(rawValue: name.lowercased()) else { throw OrdersError.unknownProvider(name) }
+                return provider
+            }
+            let codes = try await self.database.withTenant(context.principal.tenant) { transaction in
+                var providers = provider.map { [$0] }
+                if let code = parameters.get("channel"), !code.isEmpty {
+                    guard let channel = try await Self.channels(in: transaction).first(where: { $0.code == code.lowercased() }) else {
+                        throw OrdersError.unknownChannel(code)
+                    }
+                    providers = (providers ?? [channel.provider]).filter { $0 == channel.provider }
+                }
+                return try await OrdersReads.carrierCodes(providers: providers, in: transaction)
+            }
+            return try Response.json(CarrierCodes(carrierCodes: codes))
+        }
+    }
+
+    /// The tenant's channels by their codes.
+    private static func channels(in transaction: Transaction) async throws -> [OrderChannel] {
+        try await IntegrationsReads.instanceOptions(provider: nil, in: transaction).map {
+            OrderChannel(instanceID: $0.id.rawValue, code: $0.code, provider: $0.provider)
+        }
     }
 
     /// `channel` (a channel code; every channel of the tenant when absent and allowed), `since` (default 24 hours ago)
@@ -68,9 +111,7 @@ struct ErpRoutes {
         }
         let code = parameters.get("channel").flatMap { $0.isEmpty ? nil : $0 }
         if channelRequired, code == nil { throw OrdersError.channelRequired }
-        let all = try await IntegrationsReads.instanceOptions(provider: nil, in: transaction).map {
-            OrderChannel(instanceID: $0.id.rawValue, code: $0.code, provider: $0.provider)
-        }
+        let all = try await Self.channels(in: transaction)
         let channels = code.map { code in all.filter { $0.code == code.lowercased() } } ?? all
         if let code, channels.isEmpty { throw OrdersError.unknownChannel(code) }
         return ErpFeedQuery(

@@ -1,11 +1,13 @@
 import Integrations
+import Orders
 import Storage
 
 /// Every job kind the contexts define, registered in one place. Contexts add their handlers here as they land.
-enum JobHandlers {
-    static func registry(integrations: IntegrationsService) -> JobRegistry {
+public enum JobHandlers {
+    public static func registry(integrations: IntegrationsService) -> JobRegistry {
         var registry = JobRegistry()
         IntegrationsJobHandlers.register(in: &registry, service: integrations)
+        OrdersJobHandlers.register(in: &registry, integrations: integrations)
         return registry
     }
 }

@@ -20,6 +20,13 @@ public protocol IntegrationsFacade: Sendable {
     func completeAuthorization(provider: Provider, parameters: [String: String]) async throws -> AuthorizationOutcome
     /// What connecting an instance of `provider` takes.
     func authorizationSetup(_ provider: Provider) -> AuthorizationSetup
+    /// Queues a tracked refresh of the carriers the instance's channel accepts (also run weekly); answers the job's id.
+    func refreshCarrierCodes(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> Int64
+    /// Reports a shipment to the instance's channel, recorded in its sync history as a fulfillment writeback, and queues a
+    /// pull of its orders so the order shows what the channel made of it. Meant for jobs: throws `JobFailure.permanent`
+    /// when retrying cannot help (the channel refused, the instance is gone), `JobFailure.retryAfter` when the channel
+    /// throttles, and any other error when a later attempt may succeed.
+    func confirmShipment(_ shipment: ShipmentConfirmation, instance: IntegrationInstanceID, tenant: TenantID) async throws -> ShipmentReceipt
     /// Drops the credentials and stops all sync; the instance and its history stay.
     func disconnectInstance(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> IntegrationInstance
     /// Soft-deletes the instance and queues the cleanup of its events.

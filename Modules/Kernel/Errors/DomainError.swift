@@ -43,8 +43,11 @@ public protocol DomainError: Error, Sendable {
     var message: String { get }
     /// The input field the error is about, when there is one (a path such as `["input", "scopes", "0"]`).
     var field: [String]? { get }
+    /// The rows of a batch request that were refused, each with its messages; `nil` for a request that is not a batch.
+    var rows: [RowError]? { get }
 }
 
 extension DomainError {
     public var field: [String]? { nil }
+    public var rows: [RowError]? { nil }
 }

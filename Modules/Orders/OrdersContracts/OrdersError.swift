@@ -6,11 +6,15 @@ public enum OrdersError: DomainError, Equatable {
     case invalidSince(String)
     case unknownChannel(String)
     case channelRequired
-    case invalidIDs
+    case unknownProvider(String)
+    /// `shipments` is not an array (seed `001_…`'s `{"error": "shipments must be an array"}`).
+    case shipmentsNotArray
+    /// Some rows of a shipments request are invalid; none was recorded.
+    case shipmentsInvalid([RowError])
 
     public var kind: DomainErrorKind {
         switch self {
-        case .invalidLimit, .invalidSince, .channelRequired, .invalidIDs: .invalidInput
+        case .invalidLimit, .invalidSince, .channelRequired, .unknownProvider, .shipmentsNotArray, .shipmentsInvalid: .invalidInput
         case .unknownChannel: .notFound
         }
     }
@@ -21,7 +25,9 @@ public enum OrdersError: DomainError, Equatable {
         case .invalidSince: "invalid_since"
         case .unknownChannel: "unknown_channel"
         case .channelRequired: "channel_required"
-        case .invalidIDs: "invalid_ids"
+        case .unknownProvider: "unknown_provider"
+        case .shipmentsNotArray: "invalid_body"
+        case .shipmentsInvalid: "invalid_shipments"
         }
     }
 
@@ -31,8 +37,15 @@ public enum OrdersError: DomainError, Equatable {
         case .invalidSince(let text): "since must be an ISO 8601 timestamp, not '\(text.prefix(60))'."
         case .unknownChannel(let code): "No channel has the code '\(code.prefix(64))'."
         case .channelRequired: "channel is required."
-        case .invalidIDs: "ids must be an array of integers."
+        case .unknownProvider(let name): "No provider is called '\(name.prefix(40))'."
+        case .shipmentsNotArray: "shipments must be an array"
+        case .shipmentsInvalid(let rows): "\(rows.count) of the shipments are invalid; none was recorded."
         }
+    }
+
+    public var rows: [RowError]? {
+        if case .shipmentsInvalid(let rows) = self { return rows }
+        return nil
     }
 
     public var field: [String]? {
@@ -40,7 +53,8 @@ public enum OrdersError: DomainError, Equatable {
         case .invalidLimit: ["limit"]
         case .invalidSince: ["since"]
         case .unknownChannel, .channelRequired: ["channel"]
-        case .invalidIDs: ["ids"]
+        case .unknownProvider: ["provider"]
+        case .shipmentsNotArray, .shipmentsInvalid: ["shipments"]
         }
     }
 }

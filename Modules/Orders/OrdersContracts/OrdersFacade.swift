@@ -13,4 +13,12 @@ public protocol OrdersFacade: Sendable {
     func acknowledgeOrders(_ ids: [Int64], tenant: TenantID) async throws -> Int
     /// Marks refunds as imported by the ERP (`POST /refunds/ack`).
     func acknowledgeRefunds(_ ids: [Int64], tenant: TenantID) async throws -> Int
+    /// Records shipments reported for orders (seed `001_…` `POST /api/v1/shipments`, each row as the client sent it) and
+    /// queues each one's push to its channel; answers their ids in the rows' order. All rows or none: any invalid row
+    /// throws `OrdersError.shipmentsInvalid` naming every invalid row. A row repeating an order's tracking number is that
+    /// shipment again (a failed one is queued again). `channels` are the tenant's, for rows that name a channel code.
+    func recordShipments(_ rows: [JSONValue], channels: [OrderChannel], tenant: TenantID) async throws -> [Int64]
+    /// Stores the carriers a provider's channel accepts (from an instance's adapter), spelled as the channel spells them;
+    /// carriers no refresh has named for 30 days are dropped. Answers how many the provider has now.
+    func replaceCarrierCodes(_ codes: [CarrierCode], provider: Provider, tenant: TenantID) async throws -> Int
 }

@@ -167,7 +167,7 @@ public final class JobWorker: Service {
         } catch {
             logger.warning("job attempt failed", metadata: ["attempt": "\(job.attempt)", "error": "\(String(reflecting: error))"])
             return .failed(
-                job, error: String(describing: error), retryInSeconds: handler.retryPolicy.delay(afterAttempt: job.attempt), permanent: false)
+                job, error: JobFailure.reason(of: error), retryInSeconds: handler.retryPolicy.delay(afterAttempt: job.attempt), permanent: false)
         }
     }
 

@@ -56,7 +56,7 @@ struct ErrorMiddleware: RouterMiddleware {
     static func response(for error: any DomainError, requestID: String) throws -> Response {
         let status = (error as? APIError)?.statusOverride ?? HTTPResponse.Status(code: error.kind.httpStatus)
         var response = try Self.body(
-            status: status, ErrorBody(error: error.message, code: error.code, field: error.field, requestId: requestID))
+            status: status, ErrorBody(error: error.message, code: error.code, field: error.field, requestId: requestID, rows: error.rows))
         if status == .unauthorized {
             response.headers[.wwwAuthenticate] = "Bearer"
         }

@@ -1,3 +1,5 @@
+import Kernel
+
 /// The carrier codes SP-API's `confirmShipment` accepts (`packageDetail.carrierCode`); Amazon lists them in its documentation, not its API.
 extension AmazonChannel {
     static let carriers = CarrierCode.named([

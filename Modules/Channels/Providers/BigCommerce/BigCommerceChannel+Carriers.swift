@@ -1,3 +1,5 @@
+import Kernel
+
 /// The `tracking_carrier` values of BigCommerce's v2 shipments (an empty one is a custom carrier).
 extension BigCommerceChannel {
     static let carriers: [CarrierCode] = [

@@ -1,3 +1,5 @@
+import Kernel
+
 /// Magento's built-in carriers (a shipment track's `carrier_code`); `custom` takes any title.
 extension MagentoChannel {
     static let carriers: [CarrierCode] = [

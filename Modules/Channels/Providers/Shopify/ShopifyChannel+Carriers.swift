@@ -1,3 +1,5 @@
+import Kernel
+
 /// Shopify's supported tracking companies (a fulfillment's `tracking_info.company`); another name is accepted but gets no tracking link.
 extension ShopifyChannel {
     static let carriers = CarrierCode.named([

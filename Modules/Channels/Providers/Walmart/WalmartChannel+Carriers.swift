@@ -1,3 +1,5 @@
+import Kernel
+
 /// The carriers Walmart's shipping update accepts (`trackingInfo.carrierName.carrier`), as its Orders API documents them.
 extension WalmartChannel {
     static let carriers = CarrierCode.named([

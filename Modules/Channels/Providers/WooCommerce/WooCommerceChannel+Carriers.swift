@@ -1,3 +1,5 @@
+import Kernel
+
 /// The providers of the WooCommerce Shipment Tracking extension, where a completed order keeps its tracking (core WooCommerce names none).
 extension WooCommerceChannel {
     static let carriers = CarrierCode.named([

@@ -18,6 +18,9 @@ public enum IntegrationsJobHandlers {
             }
             return try JobResult(["syncRunId": run.id.rawValue, "fetched": Int64(run.fetched), "stored": Int64(run.stored)])
         }
+        registry.register(RefreshCarrierCodes.self) { payload, context in
+            try JobResult(["carrierCodes": try await service.refreshCarrierCodes(IntegrationInstanceID(payload.instanceID), tenant: context.tenant)])
+        }
         registry.register(ProcessInboundEvent.self) { payload, context in
             try await self.process(InboundEventID(payload.eventID), context: context)
             return .none

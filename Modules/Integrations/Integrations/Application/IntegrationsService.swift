@@ -90,6 +90,9 @@ public struct IntegrationsService: IntegrationsFacade {
                         payload: PullInstanceRecords(instanceID: id.rawValue, resource: resource, trigger: .schedule),
                         everyMinutes: PullInstanceRecords.everyMinutes(resource, pollInterval: enabled.pollIntervalMinutes), in: transaction)
                 }
+                try await JobSchedules.upsert(
+                    name: RefreshCarrierCodes.scheduleName(id), payload: RefreshCarrierCodes(instanceID: id.rawValue),
+                    everyMinutes: RefreshCarrierCodes.everyMinutes, in: transaction)
             }
             return enabled
         }
@@ -112,13 +115,18 @@ public struct IntegrationsService: IntegrationsFacade {
 
     public func syncNow(_ id: IntegrationInstanceID, _ resource: RemoteResource, tenant: TenantID, actor: String) async throws -> Int64 {
         try await self.database.withTenant(tenant) { transaction in
-            let instance = try await self.existing(id, in: transaction)
-            try instance.requireConnected()
-            guard instance.provider != .partner else { throw IntegrationsError.instanceDisconnected(id) }
+            try await self.calledInstance(id, in: transaction)
             let job = try await PullInstanceRecords.enqueue(id, resource, trigger: .manual, in: transaction)
             try await self.activity(id, event: "integration.sync_requested", actor: actor, in: transaction)
             return job.id.rawValue
         }
+    }
+
+    /// An instance whose channel Switchyard calls: connected, and not a channel partner (partners call Switchyard).
+    func calledInstance(_ id: IntegrationInstanceID, in transaction: Transaction) async throws {
+        let instance = try await self.existing(id, in: transaction)
+        try instance.requireConnected()
+        guard instance.provider != .partner else { throw IntegrationsError.instanceDisconnected(id) }
     }
 
     public func disconnectInstance(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> IntegrationInstance {
@@ -147,6 +155,7 @@ public struct IntegrationsService: IntegrationsFacade {
         for resource in RemoteResource.allCases {
             try await JobSchedules.remove(name: PullInstanceRecords.scheduleName(id, resource), in: transaction)
         }
+        try await JobSchedules.remove(name: RefreshCarrierCodes.scheduleName(id), in: transaction)
     }
 
     public func reprocessEvent(_ id: InboundEventID, tenant: TenantID, actor: String) async throws -> InboundEvent {

@@ -74,11 +74,7 @@ extension IntegrationsService {
         let tenant = context.tenant
         let started = try await self.database.withTenant(tenant) {
             transaction -> (IntegrationInstance, ChannelCredentials, SyncStateStore.State, SyncRunID)? in
-            // An instance deleted or disconnected after the pull was queued has nothing to pull; retrying cannot help.
-            guard let instance = try await InstanceStore.find(id, in: transaction), instance.status == .connected else {
-                throw JobFailure.permanent("integration instance \(id) is no longer connected")
-            }
-            let credentials = try await self.storedCredentials(id, in: transaction)
+            let (instance, credentials) = try await self.connectedInstance(id, in: transaction)
             let state = try await SyncStateStore.lock(id, resource, in: transaction)
             if try await SyncRunStore.isRunning(instance: id, operation: operation, withinSeconds: Self.abandonedRunSeconds, in: transaction) {
                 return nil
@@ -87,11 +83,7 @@ extension IntegrationsService {
             return (instance, credentials, state, run)
         }
         guard let (instance, credentials, state, run) = started else { return nil }
-        guard
-            let adapter = ChannelAdapters.adapter(
-                for: instance.provider,
-                context: self.channelContext(instance, credentials: credentials, tenant: tenant))
-        else {
+        guard let adapter = self.adapter(instance, credentials: credentials, tenant: tenant) else {
             try await self.finish(run, tenant: tenant, status: .failed, warning: nil, error: "\(instance.provider.rawValue) is not pulled from")
             throw JobFailure.permanent("\(instance.provider.rawValue) instances are not pulled from")
         }
@@ -127,10 +119,7 @@ extension IntegrationsService {
             // taken for a pull still under way.
             let channelError = error as? ChannelCallError
             try await self.finish(run, tenant: tenant, status: .failed, warning: nil, error: channelError?.message ?? "\(error)")
-            guard let channelError else { throw error }
-            if case .throttled(let seconds) = channelError { throw JobFailure.retryAfter(seconds: seconds, reason: channelError.message) }
-            if channelError.isTransient { throw channelError }
-            throw JobFailure.permanent(channelError.message)
+            throw channelError?.jobError ?? error
         }
         return try await self.database.withTenant(tenant) { transaction in
             guard let finished = try await SyncRunStore.find(run, in: transaction) else { throw IntegrationsError.instanceNotFound(id) }
@@ -155,7 +144,7 @@ extension IntegrationsService {
         return []
     }
 
-    private func finish(_ run: SyncRunID, tenant: TenantID, status: SyncRunStatus, warning: String?, error: String?) async throws {
+    func finish(_ run: SyncRunID, tenant: TenantID, status: SyncRunStatus, warning: String?, error: String?) async throws {
         try await self.database.withTenant(tenant) { transaction in
             try await SyncRunStore.finish(run, status: status, warning: warning, error: error, in: transaction)
         }

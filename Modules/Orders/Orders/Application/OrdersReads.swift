@@ -1,3 +1,4 @@
+import Kernel
 import OrdersContracts
 import Storage
 
@@ -11,5 +12,10 @@ public enum OrdersReads {
     /// `GET /api/v1/refunds` as a JSON array.
     public static func erpRefunds(_ query: ErpFeedQuery, in transaction: Transaction) async throws -> [UInt8] {
         try await ErpFeedStore.refunds(query, in: transaction)
+    }
+
+    /// The carriers a shipment may name on `providers`' channels (every provider's when `nil`), by provider and code.
+    public static func carrierCodes(providers: [Provider]?, in transaction: Transaction) async throws -> [ProviderCarrierCode] {
+        try await CarrierCodeStore.list(providers: providers, in: transaction)
     }
 }

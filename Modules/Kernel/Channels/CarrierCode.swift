@@ -9,7 +9,7 @@ public struct CarrierCode: Sendable, Equatable {
     }
 
     /// Carriers whose code is also their name.
-    static func named(_ codes: [String]) -> [CarrierCode] {
+    public static func named(_ codes: [String]) -> [CarrierCode] {
         codes.map { CarrierCode(code: $0, displayName: $0) }
     }
 }
