@@ -99,6 +99,12 @@ shipment_pushed() {
     gql '{ syncRuns(first: 5, filter: {operation: {eq: FULFILLMENT_WRITEBACK}, status: {eq: SUCCEEDED}}) { totalCount } }' | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)["data"]["syncRuns"]["totalCount"] >= 1 else 1)'
 }
 check "the shipment is pushed to Walmart and shows in the sync history" "within 40 shipment_pushed"
+aggregated_orders() {
+    local total
+    total=$(curl -sf -H "Authorization: Bearer $jwt" -H "orgid: $orgid" "http://127.0.0.1:$port/sales-channel/orders?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])') || return 1
+    curl -sf -H "Authorization: Bearer $jwt" -H "orgid: $orgid" "http://127.0.0.1:$port/sales-channel/orders/stats/summary" | python3 -c "import json,sys; s=json.load(sys.stdin); sys.exit(0 if s['count'] == $total and len(s['byChannel']) == 8 and $total >= 96 else 1)"
+}
+check "the sales-channel order list and its summary agree across all eight channels" "within 20 aggregated_orders"
 consent_connects() {
     local id url answer back
     id=$(gql '{ integrationInstances(first: 1, filter: {provider: {eq: SHOPIFY}}) { nodes { id } } }' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["integrationInstances"]["nodes"][0]["id"])') || return 1

@@ -129,6 +129,10 @@ import Testing
                     "Ship date must be an ISO 8601 date and time"
                 ),
                 (["remote_order_id": first.id, "carrier": ["UPS"], "tracking_number": "T9"], "Carrier must be a string"),
+                (
+                    ["remote_order_id": first.id, "carrier": "UPS", "tracking_number": "T\u{0}1"],
+                    "Tracking number may not contain control characters"
+                ),
             ]
             let valid: [String: Any] = [
                 "channel": code.uppercased(), "external_order_id": second.external, "carrier": "usps", "tracking_number": "OK1",
@@ -148,6 +152,11 @@ import Testing
             let accepted = try await Self.post(client, try Self.shipments([valid]), key: erp)
             #expect(accepted.status == .created, "channel codes and carriers match in any case: \(accepted.body)")
             #expect(try await fixture.texts("SELECT carrier FROM orders.shipments") == ["USPS"])
+            let secondPackage = try await Self.post(
+                client, try Self.shipments([["remote_order_id": second.id, "carrier": "UPS", "tracking_number": "OK2"]]), key: erp)
+            #expect(secondPackage.body["error"] as? [String] == ["Order \(second.external) already has a shipment (tracking number OK1)"])
+            let tooMany = try await Self.post(client, try Self.shipments(Array(repeating: [String: Any](), count: 501)), key: erp)
+            #expect(tooMany.body["code"] as? String == "too_many_shipments")
 
             let other = try await fixture.identity.issueToken(tenant: fixture.otherTenant.id, name: "ERP", scopes: ["erp"], createdBy: "test")
             let foreign = try await Self.post(

@@ -48,6 +48,13 @@ extension Response {
     }
 }
 
+extension Response {
+    /// A JSON body PostgreSQL already wrote.
+    static func written(_ json: [UInt8]) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
+    }
+}
+
 extension Request {
     /// Decodes the JSON body as `T`, turning every decoding problem into a 400/422 that names the field.
     func decodeJSON<T: Decodable>(_ type: T.Type) async throws -> T {

@@ -253,7 +253,7 @@ enum IntegrationResolvers {
             mutation.object("integrationInstanceSync", SyncPayload.self, arguments: SyncArguments.self) { parents, arguments, context in
                 let (jobID, errors) = try await self.attempt(context.context, role: .staff, field: ["id"]) { integrations, tenant, actor in
                     try await integrations.syncNow(
-                        try self.requiredInstanceID(arguments.id), Self.resource(arguments.resource), tenant: tenant, actor: actor)
+                        try self.requiredInstanceID(arguments.id), Self.resource(arguments.resource), since: nil, tenant: tenant, actor: actor)
                 }
                 let payload = SyncPayload(job: try await self.job(jobID, context.context), userErrors: errors)
                 return parents.map { _ in payload }

@@ -40,7 +40,7 @@ struct ErpRoutes {
                 let query = try await self.query(request, channelRequired: false, statuses: statuses, in: transaction)
                 return try await OrdersReads.erpOrders(query, in: transaction)
             }
-            return Self.json(feed)
+            return Response.written(feed)
         }
         group.post("orders/ack") { request, context in
             try context.requireScope(.erp)
@@ -53,7 +53,7 @@ struct ErpRoutes {
                 let query = try await self.query(request, channelRequired: true, statuses: [], in: transaction)
                 return try await OrdersReads.erpRefunds(query, in: transaction)
             }
-            return Self.json(feed)
+            return Response.written(feed)
         }
         group.post("refunds/ack") { request, context in
             try context.requireScope(.erp)
@@ -64,7 +64,7 @@ struct ErpRoutes {
             try context.requireScope(.erp)
             guard let rows = try await request.jsonValue()["shipments"]?.arrayValue else { throw OrdersError.shipmentsNotArray }
             let tenant = context.principal.tenant
-            let channels = try await self.database.withTenant(tenant) { try await Self.channels(in: $0) }
+            let channels = try await self.database.withTenant(tenant) { try await OrderChannels.all(in: $0) }
             let ids = try await self.orders.recordShipments(rows, channels: channels, tenant: tenant)
             return try Response.json(Created(createdIds: ids), status: .created)
         }
@@ -78,21 +78,12 @@ struct ErpRoutes {
             let codes = try await self.database.withTenant(context.principal.tenant) { transaction in
                 var providers = provider.map { [$0] }
                 if let code = parameters.get("channel"), !code.isEmpty {
-                    guard let channel = try await Self.channels(in: transaction).first(where: { $0.code == code.lowercased() }) else {
-                        throw OrdersError.unknownChannel(code)
-                    }
+                    let channel = try await OrderChannels.coded(code, in: transaction)
                     providers = (providers ?? [channel.provider]).filter { $0 == channel.provider }
                 }
                 return try await OrdersReads.carrierCodes(providers: providers, in: transaction)
             }
             return try Response.json(CarrierCodes(carrierCodes: codes))
-        }
-    }
-
-    /// The tenant's channels by their codes.
-    private static func channels(in transaction: Transaction) async throws -> [OrderChannel] {
-        try await IntegrationsReads.instanceOptions(provider: nil, in: transaction).map {
-            OrderChannel(instanceID: $0.id.rawValue, code: $0.code, provider: $0.provider)
         }
     }
 
@@ -111,9 +102,8 @@ struct ErpRoutes {
         }
         let code = parameters.get("channel").flatMap { $0.isEmpty ? nil : $0 }
         if channelRequired, code == nil { throw OrdersError.channelRequired }
-        let all = try await Self.channels(in: transaction)
-        let channels = code.map { code in all.filter { $0.code == code.lowercased() } } ?? all
-        if let code, channels.isEmpty { throw OrdersError.unknownChannel(code) }
+        var channels = try await OrderChannels.all(in: transaction)
+        if let code { channels = [try await OrderChannels.coded(code, in: transaction)] }
         return ErpFeedQuery(
             channels: channels, since: since ?? self.clock.now().addingTimeInterval(-ErpFeedQuery.defaultLookback),
             limit: limit ?? ErpFeedQuery.defaultLimit, statuses: statuses)
@@ -126,10 +116,5 @@ struct ErpRoutes {
             let decoded = String(name).removingPercentEncoding ?? String(name)
             return decoded == "statuses" || decoded == "statuses[]" ? String(value) : nil
         }
-    }
-
-    /// A JSON body PostgreSQL already wrote.
-    private static func json(_ bytes: [UInt8]) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

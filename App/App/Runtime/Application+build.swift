@@ -20,10 +20,11 @@ public func buildRouter(configuration: AppConfiguration, services: AppServices) 
         to: router.group("/api/admin")
             .add(middleware: AdminAuthenticator(tokens: services.adminTokens, identity: services.identity))
             .group(context: AuthenticatedContext.self))
-    SalesChannelRoutes(database: services.database).add(
-        to: router.group("/sales-channel")
-            .add(middleware: AdminAuthenticator(tokens: services.adminTokens, identity: services.identity))
-            .group(context: AuthenticatedContext.self))
+    let salesChannel = router.group("/sales-channel")
+        .add(middleware: AdminAuthenticator(tokens: services.adminTokens, identity: services.identity))
+        .group(context: AuthenticatedContext.self)
+    SalesChannelRoutes(database: services.database).add(to: salesChannel)
+    SalesChannelOrderRoutes(database: services.database, orders: services.orders, integrations: services.integrations).add(to: salesChannel)
     let engine = try AdminQuery.engine(
         schemaDirectory: configuration.schemaDirectory.appendingPathComponent("query"), limits: configuration.queryLimits,
         logger: Logger(label: "switchyard.query"))

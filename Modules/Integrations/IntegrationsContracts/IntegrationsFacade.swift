@@ -1,3 +1,4 @@
+import Foundation
 import Kernel
 
 /// What the edges and other contexts may ask of the Integrations context.
@@ -10,8 +11,10 @@ public protocol IntegrationsFacade: Sendable {
     /// good (it is never set back).
     func updateSetupStep(_ id: IntegrationInstanceID, step: String, completed: Bool, tenant: TenantID, actor: String) async throws
         -> IntegrationInstance
-    /// Queues a tracked pull of the instance's changed orders, products or refunds now; answers the job's id.
-    func syncNow(_ id: IntegrationInstanceID, _ resource: RemoteResource, tenant: TenantID, actor: String) async throws -> Int64
+    /// Queues a tracked pull of the instance's changed orders, products or refunds now; answers the job's id. With `since`,
+    /// the pull starts there if that is earlier than where the next one would (a one-shot backfill; ingestion is
+    /// idempotent, so what is stored already is stored again unchanged).
+    func syncNow(_ id: IntegrationInstanceID, _ resource: RemoteResource, since: Date?, tenant: TenantID, actor: String) async throws -> Int64
     /// Starts a seller's consent for an instance holding its app's credentials: the provider's page and when the offer
     /// lapses (15 minutes).
     func startAuthorization(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> AuthorizationStart

@@ -11,11 +11,20 @@ public enum OrdersError: DomainError, Equatable {
     case shipmentsNotArray
     /// Some rows of a shipments request are invalid; none was recorded.
     case shipmentsInvalid([RowError])
+    case tooManyShipments(Int)
+    case orderNotFound(String)
+    /// A status change that cannot be made (a shipment without its tracking number or carrier), with every reason.
+    case statusChangeInvalid([String])
+    case invalidPage(name: String, text: String)
+    case invalidDate(name: String, text: String)
 
     public var kind: DomainErrorKind {
         switch self {
-        case .invalidLimit, .invalidSince, .channelRequired, .unknownProvider, .shipmentsNotArray, .shipmentsInvalid: .invalidInput
-        case .unknownChannel: .notFound
+        case .invalidLimit, .invalidSince, .channelRequired, .unknownProvider, .shipmentsNotArray, .shipmentsInvalid, .tooManyShipments,
+            .statusChangeInvalid,
+            .invalidPage, .invalidDate:
+            .invalidInput
+        case .unknownChannel, .orderNotFound: .notFound
         }
     }
 
@@ -28,6 +37,11 @@ public enum OrdersError: DomainError, Equatable {
         case .unknownProvider: "unknown_provider"
         case .shipmentsNotArray: "invalid_body"
         case .shipmentsInvalid: "invalid_shipments"
+        case .tooManyShipments: "too_many_shipments"
+        case .orderNotFound: "order_not_found"
+        case .statusChangeInvalid: "invalid_status_change"
+        case .invalidPage: "invalid_page"
+        case .invalidDate: "invalid_date"
         }
     }
 
@@ -40,6 +54,12 @@ public enum OrdersError: DomainError, Equatable {
         case .unknownProvider(let name): "No provider is called '\(name.prefix(40))'."
         case .shipmentsNotArray: "shipments must be an array"
         case .shipmentsInvalid(let rows): "\(rows.count) of the shipments are invalid; none was recorded."
+        case .tooManyShipments(let count): "A request may hold at most 500 shipments, not \(count)."
+        case .orderNotFound(let id): "No order has the id '\(id.prefix(40))'."
+        case .statusChangeInvalid(let reasons): reasons.joined(separator: " ")
+        case .invalidPage(let name, let text):
+            "\(name) must be a whole number from 1\(name == "pageSize" ? " to \(AggregatedOrderQuery.maxPageSize)" : ""), not '\(text.prefix(40))'."
+        case .invalidDate(let name, let text): "\(name) must be an ISO 8601 date or timestamp, not '\(text.prefix(60))'."
         }
     }
 
@@ -54,7 +74,10 @@ public enum OrdersError: DomainError, Equatable {
         case .invalidSince: ["since"]
         case .unknownChannel, .channelRequired: ["channel"]
         case .unknownProvider: ["provider"]
-        case .shipmentsNotArray, .shipmentsInvalid: ["shipments"]
+        case .shipmentsNotArray, .shipmentsInvalid, .tooManyShipments: ["shipments"]
+        case .orderNotFound: ["orderId"]
+        case .statusChangeInvalid: nil
+        case .invalidPage(let name, _), .invalidDate(let name, _): [name]
         }
     }
 }

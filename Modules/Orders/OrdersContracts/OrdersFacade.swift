@@ -18,6 +18,10 @@ public protocol OrdersFacade: Sendable {
     /// throws `OrdersError.shipmentsInvalid` naming every invalid row. A row repeating an order's tracking number is that
     /// shipment again (a failed one is queued again). `channels` are the tenant's, for rows that name a channel code.
     func recordShipments(_ rows: [JSONValue], channels: [OrderChannel], tenant: TenantID) async throws -> [Int64]
+    /// Sets an order's aggregated status at once (seed `002_…`); `shipped` also records a shipment with the change's
+    /// carrier and tracking number and queues its push to the channel, answering the shipment's id. Throws
+    /// `OrdersError.orderNotFound` or `.statusChangeInvalid` (nothing changed).
+    func changeStatus(_ orderID: Int64, to change: OrderStatusChange, tenant: TenantID) async throws -> Int64?
     /// Stores the carriers a provider's channel accepts (from an instance's adapter), spelled as the channel spells them;
     /// carriers no refresh has named for 30 days are dropped. Answers how many the provider has now.
     func replaceCarrierCodes(_ codes: [CarrierCode], provider: Provider, tenant: TenantID) async throws -> Int

@@ -13,9 +13,9 @@ CREATE UNIQUE INDEX carrier_codes_by_folded_code ON orders.carrier_codes (tenant
 SELECT platform.isolate_by_tenant('orders.carrier_codes');
 
 -- Shipments an ERP or an admin reported for an order (seed 001's ShipmentPush records), each pushed to the order's
--- channel by a job: `pending` until the channel accepted it (`succeeded`, with the channel's id for it) or refused it for
--- good (`failed`, with the channel's answer). The same tracking number for the same order is the same shipment, so a
--- client retrying a request never ships twice.
+-- channel by a job: `pending` until a push job claims it (`pushing`, with that job's id, so no other job pushes it too),
+-- then `succeeded` (with the channel's id for it) or, once retrying cannot help, `failed` with the channel's answer. The
+-- same tracking number for the same order is the same shipment, so a client retrying a request never ships twice.
 CREATE TABLE orders.shipments (
     tenant_id uuid NOT NULL,
     id bigint GENERATED ALWAYS AS IDENTITY,
@@ -24,7 +24,8 @@ CREATE TABLE orders.shipments (
     service text,
     tracking_number text NOT NULL CHECK (tracking_number <> ''),
     shipped_at timestamptz,
-    status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'succeeded', 'failed')),
+    status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'pushing', 'succeeded', 'failed')),
+    push_job_id bigint,
     attempts integer NOT NULL DEFAULT 0,
     last_error text,
     remote_shipment_id text,

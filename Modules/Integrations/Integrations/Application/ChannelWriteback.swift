@@ -1,6 +1,7 @@
 import Channels
 import IntegrationsContracts
 import Kernel
+import Logging
 import OrdersContracts
 import Storage
 
@@ -13,17 +14,12 @@ extension IntegrationsService {
             let run = try await SyncRunStore.start(instance: id, operation: .fulfillmentWriteback, trigger: .manual, in: transaction)
             return (instance, credentials, run)
         }
+        let receipt: ShipmentReceipt
         do {
             guard let adapter = self.adapter(instance, credentials: credentials, tenant: tenant) else {
                 throw JobFailure.permanent("\(instance.provider.rawValue) channels read their shipments through the partner API")
             }
-            let receipt = try await adapter.confirmShipment(shipment)
-            try await self.database.withTenant(tenant) { transaction in
-                try await SyncRunStore.count(run, pages: 0, fetched: 0, stored: 1, in: transaction)
-                try await SyncRunStore.finish(run, status: .succeeded, warning: nil, error: nil, in: transaction)
-                try await PullInstanceRecords.enqueue(id, .orders, trigger: .schedule, in: transaction)
-            }
-            return receipt
+            receipt = try await adapter.confirmShipment(shipment)
         } catch {
             let channelError = error as? ChannelCallError
             try await self.finish(
@@ -31,6 +27,18 @@ extension IntegrationsService {
                 error: "Order \(shipment.remoteOrderID), tracking \(shipment.trackingNumber): \(JobFailure.reason(of: error))")
             throw channelError?.jobError ?? error
         }
+        // The channel has the shipment: what follows is bookkeeping, and failing it must not make the caller push again.
+        do {
+            try await self.database.withTenant(tenant) { transaction in
+                try await SyncRunStore.count(run, pages: 0, fetched: 0, stored: 1, in: transaction)
+                try await SyncRunStore.finish(run, status: .succeeded, warning: nil, error: nil, in: transaction)
+                try await PullInstanceRecords.enqueue(id, .orders, trigger: .schedule, in: transaction)
+            }
+        } catch {
+            self.logger.warning(
+                "a pushed shipment's sync run was not recorded", metadata: ["instance": "\(id)", "error": "\(String(reflecting: error))"])
+        }
+        return receipt
     }
 
     public func refreshCarrierCodes(_ id: IntegrationInstanceID, tenant: TenantID, actor: String) async throws -> Int64 {

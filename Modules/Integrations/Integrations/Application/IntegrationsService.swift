@@ -113,9 +113,12 @@ public struct IntegrationsService: IntegrationsFacade {
         }
     }
 
-    public func syncNow(_ id: IntegrationInstanceID, _ resource: RemoteResource, tenant: TenantID, actor: String) async throws -> Int64 {
+    public func syncNow(_ id: IntegrationInstanceID, _ resource: RemoteResource, since: Date?, tenant: TenantID, actor: String) async throws
+        -> Int64
+    {
         try await self.database.withTenant(tenant) { transaction in
             try await self.calledInstance(id, in: transaction)
+            if let since { try await SyncStateStore.rewind(id, resource, to: since, in: transaction) }
             let job = try await PullInstanceRecords.enqueue(id, resource, trigger: .manual, in: transaction)
             try await self.activity(id, event: "integration.sync_requested", actor: actor, in: transaction)
             return job.id.rawValue

@@ -59,6 +59,18 @@ enum SyncStateStore {
                 """, transaction.tenant.rawValue, instance.rawValue, updatedSince, resource.rawValue))
     }
 
+    /// Moves the next pull's start back to `since` (never forward), dropping a walk in progress, so the next pull stores
+    /// everything changed from then on again.
+    static func rewind(_ instance: IntegrationInstanceID, _ resource: RemoteResource, to since: Date, in transaction: Transaction) async throws {
+        try await transaction.query(
+            .dynamic(
+                """
+                INSERT INTO integrations.sync_states AS state (tenant_id, instance_id, resource, updated_since) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (tenant_id, instance_id, resource) DO UPDATE
+                SET updated_since = least(coalesce(state.updated_since, $4), $4), continuation = NULL, continuation_since = NULL
+                """, transaction.tenant.rawValue, instance.rawValue, resource.rawValue, since))
+    }
+
     static func info(instances: [Int64], _ resource: RemoteResource, in transaction: Transaction) async throws -> [SyncInfo] {
         let rows = try await transaction.query(
             .dynamic(

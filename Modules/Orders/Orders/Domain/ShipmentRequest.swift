@@ -14,6 +14,8 @@ struct ShipmentRequest: Sendable, Equatable {
 
     /// Longer text than this is no carrier's tracking number or service name.
     static let maxTextLength = 255
+    /// The most shipments one request may hold.
+    static let maxRows = 500
 
     /// The request a row holds, or what is wrong with it.
     static func read(_ row: JSONValue) -> Result<ShipmentRequest, RowProblems> {
@@ -33,6 +35,11 @@ struct ShipmentRequest: Sendable, Equatable {
                 return nil
             }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                problems.append("\(label) may not contain control characters")
+                mistyped.insert(key)
+                return nil
+            }
             if trimmed.count > Self.maxTextLength { problems.append("\(label) is too long (maximum is \(Self.maxTextLength) characters)") }
             return trimmed.isEmpty ? nil : trimmed
         }

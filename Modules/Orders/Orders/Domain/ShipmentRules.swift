@@ -44,13 +44,17 @@ struct AcceptedShipment: Sendable, Equatable {
 
 /// Seed `001_…`'s rules for a shipment: `remote_order_id` names the order (and must agree with a channel and
 /// `external_order_id` given beside it), else the channel code and the channel's order id do; the order may not be
-/// cancelled; the carrier must be one the order's provider accepts, matched without regard to case.
+/// cancelled; the carrier must be one the order's provider accepts, matched without regard to case. An order ships under
+/// one tracking number: the shipment API names no lines, so a second package's push would ship every line again, which
+/// the channels refuse.
 enum ShipmentRules {
-    /// The carriers of each provider, by their lowercased code.
+    /// The carriers of each provider, by their lowercased code. `tracking` holds the tracking number of each order's
+    /// shipment that has not failed.
     typealias Carriers = [Provider: [String: String]]
 
     static func accept(
-        _ request: ShipmentRequest, byID: ShipmentTarget?, byExternal: ShipmentTarget?, channel: OrderChannel?, carriers: Carriers
+        _ request: ShipmentRequest, byID: ShipmentTarget?, byExternal: ShipmentTarget?, channel: OrderChannel?, carriers: Carriers,
+        tracking: [Int64: String]
     ) -> Result<AcceptedShipment, RowProblems> {
         let target: ShipmentTarget
         if let id = request.remoteOrderID {
@@ -72,6 +76,9 @@ enum ShipmentRules {
         }
         var problems: [String] = []
         if target.cancelled { problems.append("Order \(target.externalOrderID) is cancelled") }
+        if let shipped = tracking[target.orderID], shipped != request.trackingNumber {
+            problems.append("Order \(target.externalOrderID) already has a shipment (tracking number \(shipped))")
+        }
         let provider = target.provider.rawValue
         let carrier = carriers[target.provider]?[request.carrier.lowercased()]
         if carriers[target.provider, default: [:]].isEmpty {

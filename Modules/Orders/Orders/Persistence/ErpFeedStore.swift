@@ -12,7 +12,7 @@ enum ErpFeedStore {
     static func orders(_ query: ErpFeedQuery, in transaction: Transaction) async throws -> [UInt8] {
         let bill = OrderStore.addressColumns.map { "o.bill_\($0)" }.joined(separator: ", ")
         let ship = OrderStore.addressColumns.map { "o.ship_\($0)" }.joined(separator: ", ")
-        return try await Self.json(
+        return try await JSONText.first(
             transaction.query(
                 .dynamic(
                     """
@@ -44,13 +44,13 @@ enum ErpFeedStore {
                         LIMIT $5
                     ) AS feed
                     """, transaction.tenant.rawValue, query.channels.map(\.instanceID), query.channels.map(\.code), query.since, query.limit,
-                    query.statuses)))
+                    query.statuses)), orNone: "[]")
     }
 
     /// The refunds of the query's one channel (the ERP API requires it); a refund or line that names no currency shows its
     /// order's.
     static func refunds(_ query: ErpFeedQuery, in transaction: Transaction) async throws -> [UInt8] {
-        try await Self.json(
+        try await JSONText.first(
             transaction.query(
                 .dynamic(
                     """
@@ -72,11 +72,6 @@ enum ErpFeedStore {
                         ORDER BY f.occurred_or_stored_at, f.id
                         LIMIT $4
                     ) AS feed
-                    """, transaction.tenant.rawValue, query.channels.first?.instanceID ?? 0, query.since, query.limit)))
-    }
-
-    private static func json(_ rows: PostgresRowSequence) async throws -> [UInt8] {
-        for try await text in rows.decode(String.self) { return Array(text.utf8) }
-        return Array("[]".utf8)
+                    """, transaction.tenant.rawValue, query.channels.first?.instanceID ?? 0, query.since, query.limit)), orNone: "[]")
     }
 }

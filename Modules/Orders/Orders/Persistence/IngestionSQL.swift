@@ -11,10 +11,12 @@ enum IngestionSQL {
         columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ")
     }
 
-    /// Upserts the JSON rows of a page into `table`, keyed by (tenant, instance, `key`), writing `columns`; a row whose
-    /// stored `last_remote_update_at` is newer is left alone. Answers the ids of the rows written.
+    /// Upserts the JSON rows of a page into `table`, keyed by (tenant, instance, `key`), writing `columns` (and, on an
+    /// update, the assignments `alsoSet`); a row whose stored `last_remote_update_at` is newer is left alone. Answers the
+    /// ids of the rows written.
     static func upsert(
-        into table: String, key: String, columns: [Column], rows json: String, instance: Int64, provider: Provider, in transaction: Transaction
+        into table: String, key: String, columns: [Column], alsoSet: [String] = [], rows json: String, instance: Int64, provider: Provider,
+        in transaction: Transaction
     ) async throws -> [Int64] {
         let names = columns.map(\.name)
         return try await Self.ids(
@@ -25,7 +27,7 @@ enum IngestionSQL {
                     SELECT $1, $2, $3, r.\(key), \(names.map { "r.\($0)" }.joined(separator: ", "))
                     FROM jsonb_to_recordset($4::jsonb) AS r (\(key) text, \(Self.definitions(columns)))
                     ON CONFLICT (tenant_id, instance_id, \(key)) DO UPDATE
-                    SET \(names.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")), provider = EXCLUDED.provider, updated_at = now()
+                    SET \((names.map { "\($0) = EXCLUDED.\($0)" } + alsoSet).joined(separator: ", ")), provider = EXCLUDED.provider, updated_at = now()
                     WHERE stored.last_remote_update_at IS NULL OR EXCLUDED.last_remote_update_at IS NULL
                         OR EXCLUDED.last_remote_update_at >= stored.last_remote_update_at
                     RETURNING stored.id

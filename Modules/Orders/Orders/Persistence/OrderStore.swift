@@ -26,6 +26,11 @@ enum OrderStore {
         ("assigned_location_id", "bigint"), ("assigned_location_name", "text"),
     ]
 
+    /// A status an admin set stands until the channel reports a change made after it.
+    static let channelCaughtUp = """
+        local_status = CASE WHEN EXCLUDED.last_remote_update_at > stored.local_status_at THEN NULL ELSE stored.local_status END
+        """
+
     /// Upserts a page of orders and replaces the lines of those written; an order whose stored remote change is newer is
     /// left alone with its lines. Of two versions of one order on a page, the later is kept. Answers how many were written.
     static func upsert(_ orders: [NormalizedOrder], instance: Int64, provider: Provider, in transaction: Transaction) async throws -> Int {
@@ -33,8 +38,8 @@ enum OrderStore {
         guard !page.isEmpty else { return 0 }
         let json = String(decoding: OrderRows.rows(page), as: UTF8.self)
         let written = try await IngestionSQL.upsert(
-            into: "orders.orders", key: "external_order_id", columns: Self.columns, rows: json, instance: instance, provider: provider,
-            in: transaction)
+            into: "orders.orders", key: "external_order_id", columns: Self.columns, alsoSet: [Self.channelCaughtUp], rows: json,
+            instance: instance, provider: provider, in: transaction)
         guard !written.isEmpty else { return 0 }
         try await IngestionSQL.clearLines("orders.order_lines", parent: "order_id", of: written, in: transaction)
         let lineNames = Self.lineColumns.map(\.name)
@@ -49,5 +54,14 @@ enum OrderStore {
                 WHERE o.id = ANY($4)
                 """, transaction.tenant.rawValue, instance, json, written))
         return written.count
+    }
+
+    /// Sets the status an admin gave an order, which stands until the channel reports a later change.
+    static func setLocalStatus(_ status: CanonicalOrderStatus, of orderID: Int64, in transaction: Transaction) async throws {
+        try await transaction.query(
+            """
+            UPDATE orders.orders SET local_status = \(status.rawValue), local_status_at = now(), updated_at = now()
+            WHERE tenant_id = \(transaction.tenant.rawValue) AND id = \(orderID)
+            """)
     }
 }

@@ -5,17 +5,15 @@ import Storage
 
 /// Shipments reported for orders (`orders.shipments`) and what their push needs.
 enum ShipmentStore {
-    /// A recorded shipment and whether it still waits for its push.
+    /// A recorded shipment and whether its push is to be queued (it is new, or its last push failed).
     struct Recorded: Sendable, Equatable {
         let id: Int64
         let key: ShipmentKey
-        let pending: Bool
+        let queue: Bool
     }
 
-    /// A shipment with its order's channel and the lines it ships.
+    /// A shipment claimed for its push, with its order's channel and the lines it ships.
     struct Push: Sendable, Equatable {
-        let id: Int64
-        let pending: Bool
         let instanceID: Int64
         let confirmation: ShipmentConfirmation
     }
@@ -53,8 +51,20 @@ enum ShipmentStore {
         return targets
     }
 
-    /// Inserts the shipments, one per (order, tracking number): one recorded before is updated and, if its push failed,
-    /// made pending again; one the channel already accepted is left as it is. Answers every one of them.
+    /// The tracking number of each order's shipment that is waiting, being pushed or pushed (not one that failed).
+    static func activeTracking(of orderIDs: [Int64], in transaction: Transaction) async throws -> [Int64: String] {
+        let rows = try await transaction.query(
+            """
+            SELECT order_id, tracking_number FROM orders.shipments
+            WHERE tenant_id = \(transaction.tenant.rawValue) AND order_id = ANY(\(orderIDs)) AND status <> 'failed'
+            """)
+        var tracking: [Int64: String] = [:]
+        for try await (order, number) in rows.decode((Int64, String).self) { tracking[order] = number }
+        return tracking
+    }
+
+    /// Inserts the shipments, one per (order, tracking number); one recorded before is left as it is, unless its push
+    /// failed: then it takes the new carrier, service and date and waits for a push again. Answers every one of them.
     static func record(_ shipments: [AcceptedShipment], in transaction: Transaction) async throws -> [Recorded] {
         let tenant = transaction.tenant.rawValue
         let given = JSONValue.array(
@@ -65,7 +75,7 @@ enum ShipmentStore {
                     ("shipped_at", shipment.shippedAt.map { .string(ISO8601.string(from: $0)) } ?? .null),
                 ])
             })
-        try await transaction.query(
+        let written = try await transaction.query(
             """
             INSERT INTO orders.shipments AS stored (tenant_id, order_id, carrier, service, tracking_number, shipped_at)
             SELECT \(tenant), given.order_id, given.carrier, given.service, given.tracking_number, given.shipped_at
@@ -73,35 +83,42 @@ enum ShipmentStore {
                 AS given (order_id bigint, carrier text, service text, tracking_number text, shipped_at timestamptz)
             ON CONFLICT (tenant_id, order_id, tracking_number) DO UPDATE
             SET carrier = EXCLUDED.carrier, service = EXCLUDED.service, shipped_at = EXCLUDED.shipped_at, status = 'pending',
-                last_error = NULL, updated_at = now()
-            WHERE stored.status <> 'succeeded'
+                last_error = NULL, push_job_id = NULL, updated_at = now()
+            WHERE stored.status = 'failed'
+            RETURNING stored.id
             """)
+        var queued: Set<Int64> = []
+        for try await id in written.decode(Int64.self) { queued.insert(id) }
         let rows = try await transaction.query(
             """
-            SELECT s.id, s.order_id, s.tracking_number, s.status = 'pending'
+            SELECT s.id, s.order_id, s.tracking_number
             FROM unnest(\(shipments.map(\.orderID))::bigint[], \(shipments.map(\.trackingNumber))::text[]) AS given (order_id, tracking_number)
             JOIN orders.shipments s ON s.tenant_id = \(tenant) AND s.order_id = given.order_id AND s.tracking_number = given.tracking_number
             """)
         var recorded: [Recorded] = []
-        for try await (id, order, tracking, pending) in rows.decode((Int64, Int64, String, Bool).self) {
-            recorded.append(Recorded(id: id, key: ShipmentKey(orderID: order, trackingNumber: tracking), pending: pending))
+        for try await (id, order, tracking) in rows.decode((Int64, Int64, String).self) {
+            recorded.append(Recorded(id: id, key: ShipmentKey(orderID: order, trackingNumber: tracking), queue: queued.contains(id)))
         }
         return recorded
     }
 
-    /// The shipment as its push needs it: the order's channel and channel id, and the lines still to ship (every line
-    /// when the channel reports each as fulfilled or cancelled already, so the channel answers for the over-shipment).
-    static func push(_ id: Int64, in transaction: Transaction) async throws -> Push? {
+    /// Claims a waiting shipment for the push job `job` (or again for the same job, after its worker died) and answers
+    /// what the push needs: the order's channel and channel id, and the lines still to ship (every line when the channel
+    /// reports each as fulfilled or cancelled already, so the channel answers for the over-shipment). `nil` when the
+    /// shipment is not this job's to push.
+    static func claim(_ id: Int64, job: Int64, in transaction: Transaction) async throws -> Push? {
         let tenant = transaction.tenant.rawValue
         let rows = try await transaction.query(
             """
-            SELECT s.status = 'pending', o.id, o.instance_id, o.external_order_id, s.carrier, s.service, s.tracking_number,
-                coalesce(s.shipped_at, s.created_at)
-            FROM orders.shipments s JOIN orders.orders o ON o.tenant_id = s.tenant_id AND o.id = s.order_id
-            WHERE s.tenant_id = \(tenant) AND s.id = \(id)
+            UPDATE orders.shipments s
+            SET status = 'pushing', push_job_id = \(job), attempts = s.attempts + 1, updated_at = now()
+            FROM orders.orders o
+            WHERE s.tenant_id = \(tenant) AND s.id = \(id) AND o.tenant_id = s.tenant_id AND o.id = s.order_id
+                AND (s.status = 'pending' OR (s.status = 'pushing' AND s.push_job_id = \(job)))
+            RETURNING o.id, o.instance_id, o.external_order_id, s.carrier, s.service, s.tracking_number, coalesce(s.shipped_at, s.created_at)
             """)
-        var found: (pending: Bool, order: Int64, instance: Int64, external: String, carrier: String, service: String?, tracking: String, at: Date)?
-        for try await row in rows.decode((Bool, Int64, Int64, String, String, String?, String, Date).self) { found = row }
+        var found: (order: Int64, instance: Int64, external: String, carrier: String, service: String?, tracking: String, at: Date)?
+        for try await row in rows.decode((Int64, Int64, String, String, String?, String, Date).self) { found = row }
         guard let found else { return nil }
         let lineRows = try await transaction.query(
             """
@@ -116,30 +133,30 @@ enum ShipmentStore {
         }
         let open = lines.filter { !$0.done }
         return Push(
-            id: id, pending: found.pending, instanceID: found.instance,
+            instanceID: found.instance,
             confirmation: ShipmentConfirmation(
                 remoteOrderID: found.external, carrier: found.carrier, service: found.service, trackingNumber: found.tracking,
                 shippedAt: found.at, lines: (open.isEmpty ? lines : open).map(\.line)))
     }
 
-    /// Records a push the channel accepted.
-    static func succeeded(_ id: Int64, remoteID: String?, in transaction: Transaction) async throws {
+    /// Records that the channel accepted the push of job `job`.
+    static func succeeded(_ id: Int64, job: Int64, remoteID: String?, in transaction: Transaction) async throws {
         try await transaction.query(
             """
             UPDATE orders.shipments
-            SET status = 'succeeded', remote_shipment_id = \(remoteID), pushed_at = now(), attempts = attempts + 1, last_error = NULL,
-                updated_at = now()
-            WHERE tenant_id = \(transaction.tenant.rawValue) AND id = \(id)
+            SET status = 'succeeded', remote_shipment_id = \(remoteID), pushed_at = now(), last_error = NULL, updated_at = now()
+            WHERE tenant_id = \(transaction.tenant.rawValue) AND id = \(id) AND status = 'pushing' AND push_job_id = \(job)
             """)
     }
 
-    /// Records a push that failed; `final` when no attempt follows.
-    static func failed(_ id: Int64, error: String, final: Bool, in transaction: Transaction) async throws {
+    /// Records that the push of job `job` failed: the shipment waits for the next attempt, or has `failed` when none
+    /// follows.
+    static func failed(_ id: Int64, job: Int64, error: String, final: Bool, in transaction: Transaction) async throws {
         try await transaction.query(
             """
             UPDATE orders.shipments
-            SET status = CASE WHEN \(final) THEN 'failed' ELSE status END, attempts = attempts + 1, last_error = \(error), updated_at = now()
-            WHERE tenant_id = \(transaction.tenant.rawValue) AND id = \(id)
+            SET status = CASE WHEN \(final) THEN 'failed' ELSE 'pending' END, last_error = \(error), updated_at = now()
+            WHERE tenant_id = \(transaction.tenant.rawValue) AND id = \(id) AND status = 'pushing' AND push_job_id = \(job)
             """)
     }
 }
