@@ -102,8 +102,12 @@ struct ErpRoutes {
         }
         let code = parameters.get("channel").flatMap { $0.isEmpty ? nil : $0 }
         if channelRequired, code == nil { throw OrdersError.channelRequired }
-        var channels = try await OrderChannels.all(in: transaction)
-        if let code { channels = [try await OrderChannels.coded(code, in: transaction)] }
+        let channels: [OrderChannel]
+        if let code {
+            channels = [try await OrderChannels.coded(code, in: transaction)]
+        } else {
+            channels = try await OrderChannels.all(in: transaction)
+        }
         return ErpFeedQuery(
             channels: channels, since: since ?? self.clock.now().addingTimeInterval(-ErpFeedQuery.defaultLookback),
             limit: limit ?? ErpFeedQuery.defaultLimit, statuses: statuses)

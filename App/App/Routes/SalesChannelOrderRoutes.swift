@@ -71,8 +71,12 @@ struct SalesChannelOrderRoutes {
             let from = try Self.date(parameters.get("fromDate"), name: "fromDate", endOfDay: false)
             let to = try Self.date(parameters.get("toDate"), name: "toDate", endOfDay: true)
             let list = try await self.database.withTenant(context.principal.tenant) { transaction in
-                var channels = try await OrderChannels.all(in: transaction)
-                if let name = parameters.get("channel") { channels = try await OrderChannels.named(name, in: transaction) }
+                let channels: [OrderChannel]
+                if let name = parameters.get("channel") {
+                    channels = try await OrderChannels.named(name, in: transaction)
+                } else {
+                    channels = try await OrderChannels.all(in: transaction)
+                }
                 let query = AggregatedOrderQuery(
                     channels: channels, status: status, from: from, to: to, page: page,
                     pageSize: pageSize ?? AggregatedOrderQuery.defaultPageSize)

@@ -34,14 +34,13 @@ struct ShipmentRequest: Sendable, Equatable {
                 mistyped.insert(key)
                 return nil
             }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                problems.append("\(label) may not contain control characters")
+            switch Self.cleaned(text, label: label) {
+            case .success(let value): return value
+            case .failure(let refused):
+                problems += refused.messages
                 mistyped.insert(key)
                 return nil
             }
-            if trimmed.count > Self.maxTextLength { problems.append("\(label) is too long (maximum is \(Self.maxTextLength) characters)") }
-            return trimmed.isEmpty ? nil : trimmed
         }
         func required(_ value: String?, _ key: String, _ label: String, _ condition: String = "") {
             if value == nil, !mistyped.contains(key) { problems.append("\(label) can't be blank\(condition)") }
@@ -64,6 +63,19 @@ struct ShipmentRequest: Sendable, Equatable {
             ShipmentRequest(
                 remoteOrderID: remoteOrderID, channel: channel?.lowercased(), externalOrderID: externalOrderID, carrier: carrier, service: service,
                 trackingNumber: trackingNumber, shippedAt: shippedAt))
+    }
+
+    /// A text field as it is stored: trimmed, `nil` when nothing is left; refused with a control character (PostgreSQL
+    /// text cannot hold NUL) or beyond `maxTextLength` characters, the problem named by `label`.
+    static func cleaned(_ text: String, label: String) -> Result<String?, RowProblems> {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return .failure(RowProblems(["\(label) may not contain control characters"]))
+        }
+        if trimmed.count > Self.maxTextLength {
+            return .failure(RowProblems(["\(label) is too long (maximum is \(Self.maxTextLength) characters)"]))
+        }
+        return .success(trimmed.isEmpty ? nil : trimmed)
     }
 
     /// A positive whole number, also written as a string.

@@ -7,19 +7,25 @@ import OrdersContracts
 enum StatusRules {
     /// The shipment a change to `shipped` makes, or every reason it cannot.
     static func shipment(_ change: OrderStatusChange, of orderID: Int64) throws(OrdersError) -> ShipmentRequest {
-        let trackingNumber = change.trackingNumber?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let carrier = change.carrier?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         var problems: [String] = []
-        if trackingNumber.isEmpty { problems.append("trackingNumber can't be blank when status is shipped.") }
-        if carrier.isEmpty { problems.append("carrier can't be blank when status is shipped (GET /api/v1/carrier_codes lists them).") }
-        for (name, value) in [("trackingNumber", trackingNumber), ("carrier", carrier), ("service", change.service ?? "")]
-        where value.count > ShipmentRequest.maxTextLength {
-            problems.append("\(name) is too long (maximum is \(ShipmentRequest.maxTextLength) characters).")
+        func cleaned(_ text: String?, _ label: String, blank: String?) -> String? {
+            switch ShipmentRequest.cleaned(text ?? "", label: label) {
+            case .success(let value?): return value
+            case .success(nil):
+                if let blank { problems.append(blank) }
+                return nil
+            case .failure(let refused):
+                problems += refused.messages
+                return nil
+            }
         }
-        guard problems.isEmpty else { throw .statusChangeInvalid(problems) }
-        let service = change.service?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trackingNumber = cleaned(change.trackingNumber, "trackingNumber", blank: "trackingNumber can't be blank when status is shipped.")
+        let carrier = cleaned(
+            change.carrier, "carrier", blank: "carrier can't be blank when status is shipped (GET /api/v1/carrier_codes lists them).")
+        let service = cleaned(change.service, "service", blank: nil)
+        guard problems.isEmpty, let trackingNumber, let carrier else { throw .statusChangeInvalid(problems) }
         return ShipmentRequest(
-            remoteOrderID: orderID, channel: nil, externalOrderID: nil, carrier: carrier, service: service?.isEmpty == false ? service : nil,
-            trackingNumber: trackingNumber, shippedAt: nil)
+            remoteOrderID: orderID, channel: nil, externalOrderID: nil, carrier: carrier, service: service, trackingNumber: trackingNumber,
+            shippedAt: nil)
     }
 }

@@ -8,7 +8,7 @@ import Storage
 /// Channel codes come in with the query (the Integrations context owns them), bound as arrays.
 enum AggregatedOrderStore {
     /// The fields of an order in the list and in its own view.
-    static let summary = """
+    static let summaryFields = """
         'orderId', o.id, 'channel', c.code, 'provider', o.provider, 'channelOrderId', o.external_order_id,
         'orderNumber', o.order_number_hint, 'status', o.aggregated_status, 'channelStatus', o.status, 'paymentStatus', o.payment_status,
         'statusPendingOnChannel', o.local_status IS NOT NULL,
@@ -30,7 +30,7 @@ enum AggregatedOrderStore {
                     """
                     SELECT json_build_object(
                         'items', coalesce((
-                            SELECT json_agg(json_build_object(\(Self.summary)) ORDER BY o.placed_at DESC, o.id DESC)
+                            SELECT json_agg(json_build_object(\(Self.summaryFields)) ORDER BY o.placed_at DESC, o.id DESC)
                             FROM (
                                 SELECT o.* FROM orders.orders o WHERE \(filters)
                                 ORDER BY o.placed_at DESC, o.id DESC LIMIT $7 OFFSET $8
@@ -53,7 +53,7 @@ enum AggregatedOrderStore {
         let rows = try await transaction.query(
             .dynamic(
                 """
-                SELECT json_build_object(\(Self.summary),
+                SELECT json_build_object(\(Self.summaryFields),
                     'shippingAddress', json_build_object(\(address("ship"))), 'billingAddress', json_build_object(\(address("bill"))),
                     'paymentMethod', o.payment_method, 'isGift', o.is_gift, 'notes', o.notes, 'taxesIncluded', o.taxes_included,
                     'orderedAt', orders.iso(o.ordered_at), 'lastRemoteUpdateAt', orders.iso(o.last_remote_update_at),
