@@ -221,7 +221,7 @@ import Testing
             let created = try await Self.post(
                 client, try Self.shipments([["remote_order_id": open.id, "carrier": "ups", "tracking_number": "OUTAGE1"]]), key: erp)
             #expect(created.status == .created)
-            try await eventually(within: 30, "the push succeeds on its second attempt") {
+            try await eventually(within: 90, "the push succeeds on its second attempt") {
                 try await fixture.count("orders.shipments WHERE tracking_number = 'OUTAGE1' AND status = 'succeeded' AND attempts = 2") == 1
             }
             #expect(try await fixture.count("integrations.sync_runs WHERE operation = 'fulfillment_writeback' AND error LIKE '%OUTAGE1%503%'") == 1)

@@ -25,6 +25,7 @@ import Testing
     @Test func aBrokenSeedFileIsReportedWithItsPath() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).json")
         try Data(#"{"tenant": {"id": "nope"}}"#.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
         #expect(throws: SeedError.self) { try SeedFile.load(url) }
     }
 

@@ -27,10 +27,11 @@ public enum ReferenceScript {
         return Result(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self))
     }
 
-    /// Writes `text` to a temporary file and gives its path.
-    public static func temporaryFile(_ text: String, name: String) throws -> String {
+    /// Writes `text` to a temporary file, hands its path to `body`, and removes the file afterwards.
+    public static func withTemporaryFile<T>(_ text: String, name: String, _ body: (String) throws -> T) throws -> T {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-\(name)")
         try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try body(url.path)
     }
 }

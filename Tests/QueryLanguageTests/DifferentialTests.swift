@@ -24,11 +24,13 @@ import Testing
             let refusedAsDocument = response.errors.contains { $0.code == "GRAPHQL_PARSE_FAILED" || $0.code == "GRAPHQL_VALIDATION_FAILED" }
             ours[file] = ["valid": !refusedAsDocument, "messages": refusedAsDocument ? response.errors.map(\.message) : []]
         }
-        let schema = try ReferenceScript.temporaryFile(ShopSchema.sdl, name: "shop.graphql")
-        let result = try ReferenceScript.run(
-            ["validate", "--schema", schema, "--documents", Self.corpus.path, "--min-documents", "200"]
-                + Self.knownDivergences.flatMap { ["--expect-divergence", $0] },
-            input: try JSONSerialization.data(withJSONObject: ours))
+        let verdicts = try JSONSerialization.data(withJSONObject: ours)
+        let result = try ReferenceScript.withTemporaryFile(ShopSchema.sdl, name: "shop.graphql") { schema in
+            try ReferenceScript.run(
+                ["validate", "--schema", schema, "--documents", Self.corpus.path, "--min-documents", "200"]
+                    + Self.knownDivergences.flatMap { ["--expect-divergence", $0] },
+                input: verdicts)
+        }
         #expect(result.status == 0, "\(result.output)")
     }
 
@@ -38,8 +40,10 @@ import Testing
         let engine = try ShopSchema.engine()
         let response = await engine.execute(QueryRequest(query: query.output), context: ShopContext(), throttleKey: nil)
         #expect(response.errors.isEmpty, "\(response.errors)")
-        let schema = try ReferenceScript.temporaryFile(ShopSchema.sdl, name: "shop.graphql")
-        let result = try ReferenceScript.run(["compare-introspection", "--schema", schema], input: Data(response.body))
+        let introspection = Data(response.body)
+        let result = try ReferenceScript.withTemporaryFile(ShopSchema.sdl, name: "shop.graphql") { schema in
+            try ReferenceScript.run(["compare-introspection", "--schema", schema], input: introspection)
+        }
         #expect(result.status == 0, "\(result.output)")
     }
 }

@@ -22,6 +22,7 @@ import Testing
         let root = try self.folder([
             "orders/0002_b.sql": "SELECT 1", "orders/0001_a.sql": "SELECT 1", "catalog/0001_a.sql": "SELECT 1", "platform/0001_a.sql": "SELECT 1",
         ])
+        defer { try? FileManager.default.removeItem(at: root) }
         let files = try MigrationFile.discover(in: root)
         #expect(files.map(\.path) == ["platform/0001_a.sql", "catalog/0001_a.sql", "orders/0001_a.sql", "orders/0002_b.sql"])
     }
@@ -29,11 +30,13 @@ import Testing
     @Test(arguments: ["orders/1_a.sql", "orders/0001.sql", "orders/0001_a.txt", "Orders/0001_a.sql"])
     func badlyNamedFilesAreRefused(path: String) throws {
         let root = try self.folder([path: "SELECT 1"])
+        defer { try? FileManager.default.removeItem(at: root) }
         #expect(throws: StorageError.self) { try MigrationFile.discover(in: root) }
     }
 
     @Test func aVersionUsedTwiceIsRefused() throws {
         let root = try self.folder(["orders/0001_a.sql": "SELECT 1", "orders/0001_b.sql": "SELECT 1"])
+        defer { try? FileManager.default.removeItem(at: root) }
         #expect(throws: StorageError.self) { try MigrationFile.discover(in: root) }
     }
 

@@ -4,7 +4,7 @@ import Testing
 /// Polls `condition` until it holds or `seconds` pass; records an issue (and returns false) on time-out.
 @discardableResult
 public func eventually(
-    within seconds: Double = 10, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+    within seconds: Double = 60, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
     _ condition: @Sendable () async throws -> Bool
 ) async throws -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
