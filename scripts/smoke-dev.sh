@@ -105,6 +105,10 @@ aggregated_orders() {
     curl -sf -H "Authorization: Bearer $jwt" -H "orgid: $orgid" "http://127.0.0.1:$port/sales-channel/orders/stats/summary" | python3 -c "import json,sys; s=json.load(sys.stdin); sys.exit(0 if s['count'] == $total and len(s['byChannel']) == 8 and $total >= 96 else 1)"
 }
 check "the sales-channel order list and its summary agree across all eight channels" "within 20 aggregated_orders"
+channel_orders() {
+    gql '{ channelOrders(first: 2) { totalCount nodes { lines { sku } } } channelOrderStats { total byInstance { provider } } }' | python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]; sys.exit(0 if d["channelOrders"]["totalCount"] == d["channelOrderStats"]["total"] >= 96 and len(d["channelOrderStats"]["byInstance"]) == 8 and all(n["lines"] for n in d["channelOrders"]["nodes"]) else 1)'
+}
+check "the query language lists every channel's orders with their lines, and their stats agree" "within 20 channel_orders"
 consent_connects() {
     local id url answer back
     id=$(gql '{ integrationInstances(first: 1, filter: {provider: {eq: SHOPIFY}}) { nodes { id } } }' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["integrationInstances"]["nodes"][0]["id"])') || return 1

@@ -241,11 +241,12 @@ func job(_ id: JobID, tenant: TenantID, _ database: Database) async throws -> Jo
             let tenant = TenantID.random()
             var registry = JobRegistry()
             registry.register(Greeting.self) { _, _ in
-                try await Task.sleep(for: .milliseconds(2500))
+                try await Task.sleep(for: .seconds(7))
                 return .none
             }
             let enqueued = try await environment.database.withTenant(tenant) { try await JobQueue.enqueue(Greeting(name: "slow"), in: $0) }
-            try await withRunningWorker(fastWorker(environment.database, registry, lease: 1)) {
+            // The job outlives its lease more than twice over; a lease of a few seconds leaves room for a loaded machine.
+            try await withRunningWorker(fastWorker(environment.database, registry, lease: 3)) {
                 try await eventually("the slow job succeeds") {
                     try await job(enqueued.id, tenant: tenant, environment.database)?.state == .succeeded
                 }

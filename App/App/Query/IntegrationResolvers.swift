@@ -452,7 +452,7 @@ enum IntegrationResolvers {
     // MARK: Helpers
 
     /// The instances `ids` name, in order, in one query.
-    private static func instances(of ids: [IntegrationInstanceID], _ context: QueryContext) async throws -> [IntegrationInstance?] {
+    static func instances(of ids: [IntegrationInstanceID], _ context: QueryContext) async throws -> [IntegrationInstance?] {
         let numbers = Array(Set(ids.map(\.rawValue)))
         let instances = try await context.read { try await IntegrationsReads.instances(ids: numbers, in: $0) }
         let byID = Dictionary(instances.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -475,25 +475,13 @@ enum IntegrationResolvers {
         return CountPayload(count: count, userErrors: errors)
     }
 
-    /// Runs a change for a caller with at least `role`; a refused role, a domain error or a bad argument comes back as a
-    /// user error, anything else as the field's error.
+    /// Runs a change for a caller with at least `role` (see `QueryContext.attempt`).
     private static func attempt<Result: Sendable>(
         _ context: QueryContext, role: Role, field: [String]? = nil,
         _ change: (any IntegrationsFacade, TenantID, String) async throws -> Result
     ) async throws -> (Result?, [UserErrorView]) {
-        do {
-            try context.principal.requireRole(role)
-            return (try await change(context.integrations, context.principal.tenant, context.principal.actorName), [])
-        } catch {
-            return (nil, [try self.userError(error, field: field)])
-        }
-    }
-
-    /// Domain errors (bad arguments included) become user errors; anything else propagates as a field error.
-    private static func userError(_ error: any Error, field: [String]?) throws -> UserErrorView {
-        switch error {
-        case let domain as any DomainError: return UserErrorView(domain, field: field)
-        default: throw error
+        try await context.attempt(role: role, field: field) {
+            try await change(context.integrations, context.principal.tenant, context.principal.actorName)
         }
     }
 
@@ -507,11 +495,11 @@ enum IntegrationResolvers {
         text.flatMap { RemoteResource(rawValue: $0.lowercased()) } ?? .orders
     }
 
-    private static func instanceID(_ text: String?) throws -> IntegrationInstanceID? {
+    static func instanceID(_ text: String?) throws -> IntegrationInstanceID? {
         try text.map { try self.requiredInstanceID($0, field: "instanceId") }
     }
 
-    private static func requiredInstanceID(_ text: String, field: String = "id") throws -> IntegrationInstanceID {
+    static func requiredInstanceID(_ text: String, field: String = "id") throws -> IntegrationInstanceID {
         guard let number = self.number(text, type: "IntegrationInstance") else {
             throw UserInputError(field: [field], message: "\(text.prefix(100)) is not an integration instance id.", code: "INVALID_ID")
         }

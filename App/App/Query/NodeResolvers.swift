@@ -2,6 +2,8 @@ import IdentityContracts
 import Integrations
 import IntegrationsContracts
 import Kernel
+import Orders
+import OrdersContracts
 import QueryLanguage
 import Storage
 
@@ -45,15 +47,18 @@ enum NodeResolvers {
         let instanceIDs = numbers("IntegrationInstance")
         let eventIDs = numbers("InboundEvent")
         let runIDs = numbers("SyncRun")
-        let (jobs, entries, instances, events, runs) = try await context.read { transaction in
+        let orderIDs = numbers("ChannelOrder")
+        let (jobs, entries, instances, events, runs, orders) = try await context.read { transaction in
             (
                 jobIDs.isEmpty ? [] : try await JobQueue.find(ids: jobIDs.map(JobID.init), in: transaction),
                 activityIDs.isEmpty ? [] : try await ActivityLog.find(ids: activityIDs, in: transaction),
                 instanceIDs.isEmpty ? [] : try await IntegrationsReads.instances(ids: instanceIDs, in: transaction),
                 eventIDs.isEmpty ? [] : try await IntegrationsReads.events(ids: eventIDs, in: transaction),
-                runIDs.isEmpty ? [] : try await IntegrationsReads.syncRuns(ids: runIDs, in: transaction)
+                runIDs.isEmpty ? [] : try await IntegrationsReads.syncRuns(ids: runIDs, in: transaction),
+                orderIDs.isEmpty ? [] : try await OrdersReads.channelOrders(ids: orderIDs, in: transaction)
             )
         }
+        let ordersByID = Dictionary(orders.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let runsByID = Dictionary(runs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let instancesByID = Dictionary(instances.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let eventsByID = Dictionary(events.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
@@ -71,6 +76,7 @@ enum NodeResolvers {
                 return Int64(id.localID).flatMap { instancesByID[$0] }.map { TypedObject(typeName: "IntegrationInstance", value: $0) }
             case "InboundEvent": return Int64(id.localID).flatMap { eventsByID[$0] }.map { TypedObject(typeName: "InboundEvent", value: $0) }
             case "SyncRun": return Int64(id.localID).flatMap { runsByID[$0] }.map { TypedObject(typeName: "SyncRun", value: $0) }
+            case "ChannelOrder": return Int64(id.localID).flatMap { ordersByID[$0] }.map { TypedObject(typeName: "ChannelOrder", value: $0) }
             case "Tenant": return tenant.flatMap { $0.id.description == id.localID ? TypedObject(typeName: "Tenant", value: $0) : nil }
             case "User": return viewer.flatMap { $0.user.id.description == id.localID ? TypedObject(typeName: "Viewer", value: $0) : nil }
             default: return nil

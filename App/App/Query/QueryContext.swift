@@ -1,6 +1,7 @@
 import IdentityContracts
 import IntegrationsContracts
 import Kernel
+import OrdersContracts
 import Storage
 
 /// What every resolver of an admin query sees: the caller and the services it may use.
@@ -9,9 +10,24 @@ struct QueryContext: Sendable {
     let database: Database
     let identity: any IdentityFacade
     let integrations: any IntegrationsFacade
+    let orders: any OrdersFacade
 
     /// Runs `body` in a transaction scoped to the caller's tenant.
     func read<Result: Sendable>(_ body: @escaping @Sendable (Transaction) async throws -> Result) async throws -> Result {
         try await self.database.withTenant(self.principal.tenant, body)
+    }
+
+    /// Runs a mutation's change for a caller with at least `role`: a refused role or a domain error (a bad argument
+    /// included) comes back as a user error, naming `field` when the error names none; anything else propagates as the
+    /// field's error.
+    func attempt<Result: Sendable>(role: Role, field: [String]? = nil, _ change: () async throws -> Result) async throws -> (
+        Result?, [UserErrorView]
+    ) {
+        do {
+            try self.principal.requireRole(role)
+            return (try await change(), [])
+        } catch let error as any DomainError {
+            return (nil, [UserErrorView(error, field: field)])
+        }
     }
 }

@@ -29,6 +29,9 @@ extension LeafValue {
     /// A `DateTime` as the API writes it.
     static func dateTime(_ date: Date) -> LeafValue { .string(ISO8601.string(from: date)) }
     static func dateTime(_ date: Date?) -> LeafValue { date.map(LeafValue.dateTime) ?? .null }
+    /// A `Decimal` as the API writes it: a string of the exact value.
+    static func decimal(_ value: Decimal?) -> LeafValue { value.map { .string($0.plainString) } ?? .null }
+    static func json(_ value: JSONValue) -> LeafValue { .json(String(decoding: value.serialized(), as: UTF8.self)) }
     /// A global id, `gid://switchyard/<Type>/<id>`.
     static func globalID(_ typeName: String, _ id: any CustomStringConvertible) -> LeafValue {
         .string(GlobalID(typeName: typeName, localID: id.description).description)

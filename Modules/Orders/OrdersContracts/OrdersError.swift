@@ -17,13 +17,19 @@ public enum OrdersError: DomainError, Equatable {
     case statusChangeInvalid([String])
     case invalidPage(name: String, text: String)
     case invalidDate(name: String, text: String)
+    /// A bulk action's selection is neither ids nor `applyToAll`, both, or too many ids.
+    case selectionInvalid(String)
+    case searchTooLong(Int)
+    /// Orders with a shipment still on its way to the channel, which deleting would orphan.
+    case ordersBusy([Int64])
 
     public var kind: DomainErrorKind {
         switch self {
         case .invalidLimit, .invalidSince, .channelRequired, .unknownProvider, .shipmentsNotArray, .shipmentsInvalid, .tooManyShipments,
             .statusChangeInvalid,
-            .invalidPage, .invalidDate:
+            .invalidPage, .invalidDate, .selectionInvalid, .searchTooLong:
             .invalidInput
+        case .ordersBusy: .conflict
         case .unknownChannel, .orderNotFound: .notFound
         }
     }
@@ -42,6 +48,9 @@ public enum OrdersError: DomainError, Equatable {
         case .statusChangeInvalid: "invalid_status_change"
         case .invalidPage: "invalid_page"
         case .invalidDate: "invalid_date"
+        case .selectionInvalid: "invalid_selection"
+        case .searchTooLong: "search_too_long"
+        case .ordersBusy: "orders_busy"
         }
     }
 
@@ -60,6 +69,11 @@ public enum OrdersError: DomainError, Equatable {
         case .invalidPage(let name, let text):
             "\(name) must be a whole number from 1\(name == "pageSize" ? " to \(AggregatedOrderQuery.maxPageSize)" : ""), not '\(text.prefix(40))'."
         case .invalidDate(let name, let text): "\(name) must be an ISO 8601 date or timestamp, not '\(text.prefix(60))'."
+        case .selectionInvalid(let reason): reason
+        case .searchTooLong(let length):
+            "search may hold at most \(ChannelOrderFilter.maxSearchLength) characters, not \(length)."
+        case .ordersBusy(let ids):
+            "\(ids.count == 1 ? "Order \(ids[0]) has a shipment" : "Orders \(ids.prefix(20).map(String.init).joined(separator: ", ")) have shipments") still being pushed to the channel; delete once the push ends."
         }
     }
 
@@ -78,6 +92,9 @@ public enum OrdersError: DomainError, Equatable {
         case .orderNotFound: ["orderId"]
         case .statusChangeInvalid: nil
         case .invalidPage(let name, _), .invalidDate(let name, _): [name]
+        case .selectionInvalid: ["selection"]
+        case .searchTooLong: ["filter", "search"]
+        case .ordersBusy: ["selection"]
         }
     }
 }

@@ -25,4 +25,11 @@ public protocol OrdersFacade: Sendable {
     /// Stores the carriers a provider's channel accepts (from an instance's adapter), spelled as the channel spells them;
     /// carriers no refresh has named for 30 days are dropped. Answers how many the provider has now.
     func replaceCarrierCodes(_ codes: [CarrierCode], provider: Provider, tenant: TenantID) async throws -> Int
+    /// Archives (`true`) or unarchives the selected orders (seed `000_…` single and bulk archive); the channel is not
+    /// told. Answers the ids of the orders changed (those already so are left alone).
+    func setArchived(_ archived: Bool, _ selection: OrderSelection, tenant: TenantID, actor: String) async throws -> [Int64]
+    /// Deletes the selected orders with their lines and shipments (seed `000_…` single and bulk delete); a later change at
+    /// the channel brings an order back. All or nothing: throws `OrdersError.ordersBusy` when a selected order has a
+    /// shipment waiting for or in its push. Answers the ids deleted.
+    func deleteOrders(_ selection: OrderSelection, tenant: TenantID, actor: String) async throws -> [Int64]
 }

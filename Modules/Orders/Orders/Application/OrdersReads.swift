@@ -33,4 +33,44 @@ public enum OrdersReads {
     public static func orderSummary(channels: [OrderChannel], in transaction: Transaction) async throws -> [UInt8] {
         try await AggregatedOrderStore.summary(channels: channels, in: transaction)
     }
+
+    /// A page of the admin's channel-order list: one instance's orders or every instance's.
+    public static func channelOrders(
+        instance: Int64?, filter: ChannelOrderFilter?, sort: [ListSort<ChannelOrderSortField>], page: PageRequest, in transaction: Transaction
+    ) async throws -> Page<ChannelOrder> {
+        try await ChannelOrderStore.page(instance: instance, filter: filter, sort: sort, page: page, in: transaction)
+    }
+
+    public static func channelOrderCount(instance: Int64?, filter: ChannelOrderFilter?, in transaction: Transaction) async throws -> Int {
+        try await ChannelOrderStore.count(instance: instance, filter: filter, in: transaction)
+    }
+
+    public static func channelOrders(ids: [Int64], in transaction: Transaction) async throws -> [ChannelOrder] {
+        try await ChannelOrderStore.find(ids: ids, in: transaction)
+    }
+
+    public static func rawPayloads(of orderIDs: [Int64], in transaction: Transaction) async throws -> [Int64: JSONValue] {
+        try await ChannelOrderStore.rawPayloads(of: orderIDs, in: transaction)
+    }
+
+    public static func lines(of orderIDs: [Int64], in transaction: Transaction) async throws -> [Int64: [ChannelOrderLine]] {
+        try await OrderDetailStore.lines(of: orderIDs, in: transaction)
+    }
+
+    public static func refunds(of orderIDs: [Int64], in transaction: Transaction) async throws -> [Int64: [ChannelRefund]] {
+        try await OrderDetailStore.refunds(of: orderIDs, in: transaction)
+    }
+
+    public static func shipments(of orderIDs: [Int64], in transaction: Transaction) async throws -> [Int64: [OrderShipment]] {
+        try await OrderDetailStore.shipments(of: orderIDs, in: transaction)
+    }
+
+    /// Counts by status, channel and currency of the orders the list's filter admits.
+    public static func orderStats(instance: Int64?, filter: ChannelOrderFilter?, in transaction: Transaction) async throws -> OrderStats {
+        try await OrderStatsStore.stats(instance: instance, filter: filter, in: transaction)
+    }
+
+    public static func orderFilterOptions(instance: Int64?, in transaction: Transaction) async throws -> OrderFilterOptions {
+        try await OrderStatsStore.filterOptions(instance: instance, in: transaction)
+    }
 }
