@@ -7,7 +7,8 @@ swift build --product switchyard >/dev/null
 
 home=$(mktemp -d /tmp/switchyard-smoke.XXXXXX)
 chmod 755 "$home"
-port=$((20000 + RANDOM % 20000))
+# Below the kernel's ephemeral range (32768+), so no outgoing connection holds the port when dev binds it.
+port=$((20000 + RANDOM % 12000))
 pg_port=$((port + 1))
 sandbox_port=$((port + 2))
 log="$home/dev.log"
