@@ -7,10 +7,15 @@ import Testing
         #expect(try OrderSelection.chosen(ids: [3, 4], applyToAll: false, instance: nil, filter: nil) == .ids([3, 4]))
         let filter = ChannelOrderFilter(search: "ann")
         #expect(try OrderSelection.chosen(ids: nil, applyToAll: true, instance: 7, filter: filter) == .all(instance: 7, filter: filter))
-        #expect(throws: OrdersError.self) { try OrderSelection.chosen(ids: [3], applyToAll: true, instance: nil, filter: nil) }
-        #expect(throws: OrdersError.self) { try OrderSelection.chosen(ids: nil, applyToAll: false, instance: nil, filter: nil) }
-        #expect(throws: OrdersError.self) { try OrderSelection.chosen(ids: [], applyToAll: false, instance: nil, filter: nil) }
-        #expect(throws: OrdersError.self) { try OrderSelection.chosen(ids: [3], applyToAll: false, instance: 7, filter: nil) }
+        #expect(try OrderSelection.chosen(ids: [], applyToAll: true, instance: nil, filter: nil) == .all(instance: nil, filter: nil))
+        let both = OrdersError.selectionInvalid("Give the orders' ids or applyToAll, not both.")
+        #expect(throws: both) { try OrderSelection.chosen(ids: [3], applyToAll: true, instance: nil, filter: nil) }
+        let neither = OrdersError.selectionInvalid("Give the orders' ids, or applyToAll: true with the list's filter.")
+        #expect(throws: neither) { try OrderSelection.chosen(ids: nil, applyToAll: false, instance: nil, filter: nil) }
+        #expect(throws: neither) { try OrderSelection.chosen(ids: [], applyToAll: false, instance: nil, filter: nil) }
+        #expect(throws: OrdersError.selectionInvalid("instanceId and filter choose orders only with applyToAll: true.")) {
+            try OrderSelection.chosen(ids: [3], applyToAll: false, instance: 7, filter: nil)
+        }
     }
 
     @Test func aSelectionNamesAtMostAThousandIDs() throws {

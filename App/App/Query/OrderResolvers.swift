@@ -32,7 +32,10 @@ enum OrderResolvers {
         let userErrors: [UserErrorView]
     }
 
+    /// A bulk action's answer: how many orders changed, and which when the request named them (an `applyToAll` over a
+    /// large list answers the count alone).
     struct OrdersPayload: Sendable {
+        let count: Int?
         let ids: [Int64]?
         let userErrors: [UserErrorView]
     }
@@ -88,13 +91,16 @@ enum OrderResolvers {
             }
             mutation.object("channelOrderDelete", OrdersPayload.self, arguments: IDArgument.self) { parents, arguments, context in
                 let query = context.context
-                let (ids, errors) = try await query.attempt(role: .admin, field: ["id"]) {
-                    let id = try self.orderID(arguments.id, field: ["id"])
-                    let deleted = try await query.orders.deleteOrders(.ids([id]), tenant: query.principal.tenant, actor: query.principal.actorName)
-                    guard !deleted.isEmpty else { throw OrdersError.orderNotFound(arguments.id) }
-                    return deleted
+                let (ids, errors) = try await query.attempt(role: .admin) {
+                    try await self.naming(["id"]) {
+                        let id = try self.orderID(arguments.id, field: ["id"])
+                        let deleted = try await query.orders.deleteOrders(
+                            .ids([id]), tenant: query.principal.tenant, actor: query.principal.actorName)
+                        guard !deleted.isEmpty else { throw OrdersError.orderNotFound(arguments.id) }
+                        return deleted
+                    }
                 }
-                return parents.map { _ in OrdersPayload(ids: ids, userErrors: errors) }
+                return parents.map { _ in OrdersPayload(count: ids?.count, ids: ids, userErrors: errors) }
             }
             for (name, archived) in [("channelOrdersArchive", true), ("channelOrdersUnarchive", false)] {
                 mutation.object(name, OrdersPayload.self, arguments: SelectionArguments.self) { parents, arguments, context in
@@ -289,7 +295,7 @@ enum OrderResolvers {
             type.list("userErrors", UserErrorView.self) { $0.userErrors }
         }
         bindings.object("ChannelOrdersPayload", OrdersPayload.self) { type in
-            type.field("count") { .optional($0.ids?.count) }
+            type.field("count") { .optional($0.count) }
             type.field("ids") { payload in payload.ids.map { .list($0.map { LeafValue.globalID("ChannelOrder", $0) }) } ?? .null }
             type.list("userErrors", UserErrorView.self) { $0.userErrors }
         }
@@ -309,13 +315,15 @@ enum OrderResolvers {
 
     /// Archives or unarchives one order and answers it as it is now.
     private static func archiveOne(_ archived: Bool, _ text: String, _ context: QueryContext) async throws -> OrderPayload {
-        let (order, errors) = try await context.attempt(role: .staff, field: ["id"]) {
-            let id = try self.orderID(text, field: ["id"])
-            _ = try await context.orders.setArchived(archived, .ids([id]), tenant: context.principal.tenant, actor: context.principal.actorName)
-            guard let order = try await context.read({ try await OrdersReads.channelOrders(ids: [id], in: $0) }).first else {
-                throw OrdersError.orderNotFound(text)
+        let (order, errors) = try await context.attempt(role: .staff) {
+            try await self.naming(["id"]) {
+                let id = try self.orderID(text, field: ["id"])
+                _ = try await context.orders.setArchived(archived, .ids([id]), tenant: context.principal.tenant, actor: context.principal.actorName)
+                guard let order = try await context.read({ try await OrdersReads.channelOrders(ids: [id], in: $0) }).first else {
+                    throw OrdersError.orderNotFound(text)
+                }
+                return order
             }
-            return order
         }
         return OrderPayload(order: order, userErrors: errors)
     }
@@ -325,13 +333,28 @@ enum OrderResolvers {
         _ input: SelectionArguments.Selection, role: Role, _ context: QueryContext,
         _ action: (any OrdersFacade, OrderSelection, Principal) async throws -> [Int64]
     ) async throws -> OrdersPayload {
-        let (ids, errors) = try await context.attempt(role: role, field: ["selection"]) {
-            let selection = try OrderSelection.chosen(
-                ids: try input.ids.map { try $0.map { try self.orderID($0, field: ["selection", "ids"]) } }, applyToAll: input.applyToAll ?? false,
-                instance: try self.instance(input.instanceId), filter: input.filter)
-            return try await action(context.orders, selection, context.principal)
+        let (changed, errors) = try await context.attempt(role: role) {
+            try await self.naming(["selection"]) {
+                let selection = try OrderSelection.chosen(
+                    ids: try input.ids.map { try $0.map { try self.orderID($0, field: ["ids"]) } }, applyToAll: input.applyToAll ?? false,
+                    instance: try self.instance(input.instanceId), filter: input.filter)
+                let ids = try await action(context.orders, selection, context.principal)
+                if case .ids = selection { return (count: ids.count, ids: Optional(ids)) }
+                return (count: ids.count, ids: nil)
+            }
         }
-        return OrdersPayload(ids: ids, userErrors: errors)
+        return OrdersPayload(count: changed?.count, ids: changed?.ids, userErrors: errors)
+    }
+
+    /// Runs a mutation's body so that its domain errors name the mutation's own argument: `["id"]` where the body's
+    /// errors name none or another, and under `["selection", …]` for a selection's parts.
+    private static func naming<Result: Sendable>(_ argument: [String], _ body: () async throws -> Result) async throws -> Result {
+        do {
+            return try await body()
+        } catch let error as any DomainError where error.kind != .forbidden {
+            let field = argument == ["selection"] ? argument + (error.field ?? []) : argument
+            throw UserInputError(field: field, message: error.message, code: error.code.uppercased(), kind: error.kind)
+        }
     }
 
     private static func instance(_ text: String?) throws -> Int64? {

@@ -5,7 +5,7 @@ struct UserInputError: DomainError {
     let field: [String]?
     let message: String
     let code: String
-    var kind: DomainErrorKind { .invalidInput }
+    var kind: DomainErrorKind = .invalidInput
 
     /// The provider an argument names, in any case.
     static func provider(_ name: String, field: [String]) throws(UserInputError) -> Provider {

@@ -14,7 +14,7 @@ extension OrderSelection {
         -> OrderSelection
     {
         if applyToAll {
-            guard ids == nil else { throw .selectionInvalid("Give the orders' ids or applyToAll, not both.") }
+            guard ids?.isEmpty ?? true else { throw .selectionInvalid("Give the orders' ids or applyToAll, not both.") }
             return .all(instance: instance, filter: filter)
         }
         guard instance == nil, filter == nil else {

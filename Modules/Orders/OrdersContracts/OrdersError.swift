@@ -73,7 +73,7 @@ public enum OrdersError: DomainError, Equatable {
         case .searchTooLong(let length):
             "search may hold at most \(ChannelOrderFilter.maxSearchLength) characters, not \(length)."
         case .ordersBusy(let ids):
-            "\(ids.count == 1 ? "Order \(ids[0]) has a shipment" : "Orders \(ids.prefix(20).map(String.init).joined(separator: ", ")) have shipments") still being pushed to the channel; delete once the push ends."
+            "\(ids.count == 1 ? "Order \(ids[0]) has a shipment" : "Orders \(ids.prefix(20).map(String.init).joined(separator: ", ")) have shipments") waiting for or in a push to the channel; delete once the push ends."
         }
     }
 
@@ -92,9 +92,8 @@ public enum OrdersError: DomainError, Equatable {
         case .orderNotFound: ["orderId"]
         case .statusChangeInvalid: nil
         case .invalidPage(let name, _), .invalidDate(let name, _): [name]
-        case .selectionInvalid: ["selection"]
         case .searchTooLong: ["filter", "search"]
-        case .ordersBusy: ["selection"]
+        case .selectionInvalid, .ordersBusy: nil
         }
     }
 }

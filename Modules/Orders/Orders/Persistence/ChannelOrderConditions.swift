@@ -61,7 +61,8 @@ struct ChannelOrderConditions {
     /// then ordered, so a search that narrows the list stays fast on a large tenant (one matching most orders does not).
     private static func search(_ text: String?, tenant: TenantID, _ conditions: inout SQLConditions) throws -> String? {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        guard text.count <= ChannelOrderFilter.maxSearchLength else { throw OrdersError.searchTooLong(text.count) }
+        let length = text.unicodeScalars.count
+        guard length <= ChannelOrderFilter.maxSearchLength else { throw OrdersError.searchTooLong(length) }
         let escaped = text.lowercased().replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")
         let pattern = try conditions.bind("%\(escaped)%")

@@ -18,17 +18,18 @@ enum ShipmentStore {
         let confirmation: ShipmentConfirmation
     }
 
-    /// The orders named by id.
+    /// The orders named by id, held against deletion (which checks their shipments) until the transaction ends.
     static func targets(ids: [Int64], in transaction: Transaction) async throws -> [Int64: ShipmentTarget] {
         let rows = try await transaction.query(
             """
             SELECT id, instance_id, provider, external_order_id, canonical_status = 'cancelled'
             FROM orders.orders WHERE tenant_id = \(transaction.tenant.rawValue) AND id = ANY(\(ids))
+            FOR KEY SHARE
             """)
         return Dictionary(try await Self.targets(rows).map { ($0.orderID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The orders named by (instance, channel order id).
+    /// The orders named by (instance, channel order id), held likewise.
     static func targets(external: [ChannelOrderReference], in transaction: Transaction) async throws
         -> [ChannelOrderReference: ShipmentTarget]
     {
@@ -38,6 +39,7 @@ enum ShipmentStore {
             FROM unnest(\(external.map(\.instanceID))::bigint[], \(external.map(\.externalOrderID))::text[]) AS named (instance_id, external_order_id)
             JOIN orders.orders o ON o.tenant_id = \(transaction.tenant.rawValue) AND o.instance_id = named.instance_id
                 AND o.external_order_id = named.external_order_id
+            FOR KEY SHARE OF o
             """)
         return Dictionary(try await Self.targets(rows).map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
     }
