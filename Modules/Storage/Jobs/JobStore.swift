@@ -93,8 +93,8 @@ struct JobStore: Sendable {
         }
     }
 
-    /// Extends the leases of the jobs this worker is still running; jobs it has finished or given up keep their lease
-    /// running out, so that another worker can pick them up if their outcome was never written.
+    /// Extends the leases of the jobs this worker holds (claimed, outcome not yet written); jobs whose outcome it gave up
+    /// writing keep their lease running out, so that another worker picks them up.
     func heartbeat(_ jobs: [RunningJobs.Key]) async throws {
         guard !jobs.isEmpty else { return }
         let tenants = jobs.map(\.tenantID.rawValue)

@@ -37,6 +37,9 @@ public final class JobWorker: Service {
     private let stopping = Atomic(false)
     private let outcomes = Mutex<[JobOutcome]>([])
     private let running = RunningJobs()
+    /// The jobs this worker holds, from their claim until their outcome is written or given up: the leases it renews, so
+    /// a job waiting for a free task or for its outcome's write is never taken for abandoned.
+    private let held = Mutex<Set<RunningJobs.Key>>([])
     /// Set by the poll timer: on its wake-up the dispatcher claims for any free slot, however few.
     private let pollDue = Atomic(false)
     /// The claim statement in flight, cancelled if it is still waiting on the database well after `stop()`.
@@ -117,6 +120,7 @@ public final class JobWorker: Service {
                 continue
             }
             self.inFlight.withLock { $0 += claimed.count }
+            self.held.withLock { $0.formUnion(claimed.map(RunningJobs.Key.init)) }
             for job in claimed {
                 jobs.addTask {
                     let outcome = await self.execute(job)
@@ -154,9 +158,7 @@ public final class JobWorker: Service {
         logger[metadataKey: "tenant"] = "\(job.tenantID)"
         let context = JobContext(job: job, database: self.database, logger: logger, workerID: self.workerID)
         do {
-            let result = try await self.running.run(
-                RunningJobs.Key(tenantID: job.tenantID, id: job.id, attempt: job.attempt), timeoutSeconds: handler.timeoutSeconds
-            ) {
+            let result = try await self.running.run(RunningJobs.Key(job), timeoutSeconds: handler.timeoutSeconds) {
                 try await handler.run(job.payload, context)
             }
             return .succeeded(job, result)
@@ -202,6 +204,7 @@ public final class JobWorker: Service {
     /// leases expire and they run again, which the queue promises anyway (at least once). Waiting instead would hold up
     /// shutdown for as long as the database is away.
     private func record(_ batch: [JobOutcome]) async {
+        defer { self.held.withLock { $0.subtract(batch.map { RunningJobs.Key($0.job) }) } }
         var successes: [(ClaimedJob, JobResult)] = []
         var failures: [(ClaimedJob, String, Double, Bool)] = []
         for outcome in batch {
@@ -265,7 +268,7 @@ public final class JobWorker: Service {
         while !Task.isCancelled {
             self.running.cancelOverdue()
             // Each step on its own: one failing (say, pruning) must not stop leases being renewed.
-            await self.maintenanceStep("renewing leases") { try await self.store.heartbeat(self.running.keys) }
+            await self.maintenanceStep("renewing leases") { try await self.store.heartbeat(self.held.withLock { Array($0) }) }
             await self.maintenanceStep("reaping expired leases") {
                 if try await self.store.reapExpiredLeases() > 0 { self.work.ring() }
             }

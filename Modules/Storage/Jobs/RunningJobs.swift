@@ -20,9 +20,6 @@ final class RunningJobs: Sendable {
     private let entries = Mutex<[Key: Entry]>([:])
     private let timedOut = Mutex<Set<Key>>([])
 
-    /// The jobs whose handlers are still running, whose leases the worker renews.
-    var keys: [Key] { self.entries.withLock { Array($0.keys) } }
-
     /// Runs `operation` as a cancellable task registered under `id` until it finishes.
     func run(_ id: Key, timeoutSeconds: Double, _ operation: @escaping @Sendable () async throws -> JobResult) async throws -> JobResult {
         let task = Task { try await operation() }
@@ -51,4 +48,10 @@ final class RunningJobs: Sendable {
 struct JobTimedOut: Error, CustomStringConvertible {
     let seconds: Double
     var description: String { "the handler did not finish within \(self.seconds.formatted()) s" }
+}
+
+extension RunningJobs.Key {
+    init(_ job: ClaimedJob) {
+        self.init(tenantID: job.tenantID, id: job.id, attempt: job.attempt)
+    }
 }
