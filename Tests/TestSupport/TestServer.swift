@@ -26,12 +26,7 @@ public final class TestServer: Sendable {
         } else {
             let parent = URL(fileURLWithPath: "/tmp/switchyard-tests")
             await Self.removeClustersOfDeadRuns(in: parent, logger: logger)
-            let directory = parent.appendingPathComponent("\(getpid())")
-            let cluster = try EmbeddedPostgres(
-                directory: directory, port: try Self.freePort(),
-                settings: ["fsync = off", "synchronous_commit = off", "full_page_writes = off", "max_connections = 400"],
-                logger: logger)
-            try await cluster.start()
+            let cluster = try await Self.startCluster(in: parent.appendingPathComponent("\(getpid())"), logger: logger)
             ClusterCleanup.register(cluster)
             server = cluster.serverURL
         }
@@ -44,6 +39,25 @@ public final class TestServer: Sendable {
             try await migrator.migrate(owner: client)
         }
         return TestServer(url: server)
+    }
+
+    /// Starts this process's cluster on a free port. The port is free when asked for but another socket can take it
+    /// before PostgreSQL binds it (CI saw exactly that), so a start that fails is tried again on another port.
+    private static func startCluster(in directory: URL, logger: Logger) async throws -> EmbeddedPostgres {
+        var attempt = 1
+        while true {
+            let cluster = try EmbeddedPostgres(
+                directory: directory, port: try Self.freePort(),
+                settings: ["fsync = off", "synchronous_commit = off", "full_page_writes = off", "max_connections = 400"],
+                logger: logger)
+            do {
+                try await cluster.start()
+                return cluster
+            } catch  where attempt < 5 {
+                logger.warning("the test cluster did not start; trying another port", metadata: ["error": "\(error)"])
+                attempt += 1
+            }
+        }
     }
 
     /// A test process that was killed leaves its cluster running; stop and delete those of processes that are gone.
