@@ -334,7 +334,7 @@ enum OrderResolvers {
         _ action: (any OrdersFacade, OrderSelection, Principal) async throws -> [Int64]
     ) async throws -> OrdersPayload {
         let (changed, errors) = try await context.attempt(role: role) {
-            try await self.naming(["selection"]) {
+            try await self.naming(["selection"], nesting: true) {
                 let selection = try OrderSelection.chosen(
                     ids: try input.ids.map { try $0.map { try self.orderID($0, field: ["ids"]) } }, applyToAll: input.applyToAll ?? false,
                     instance: try self.instance(input.instanceId), filter: input.filter)
@@ -346,13 +346,15 @@ enum OrderResolvers {
         return OrdersPayload(count: changed?.count, ids: changed?.ids, userErrors: errors)
     }
 
-    /// Runs a mutation's body so that its domain errors name the mutation's own argument: `["id"]` where the body's
-    /// errors name none or another, and under `["selection", …]` for a selection's parts.
-    private static func naming<Result: Sendable>(_ argument: [String], _ body: () async throws -> Result) async throws -> Result {
+    /// Runs a mutation's body so that its domain errors name the mutation's own argument: the argument alone, or with
+    /// `nesting` the error's own field under it (a selection's `ids`, `filter`, …).
+    private static func naming<Result: Sendable>(_ argument: [String], nesting: Bool = false, _ body: () async throws -> Result)
+        async throws -> Result
+    {
         do {
             return try await body()
         } catch let error as any DomainError where error.kind != .forbidden {
-            let field = argument == ["selection"] ? argument + (error.field ?? []) : argument
+            let field = nesting ? argument + (error.field ?? []) : argument
             throw UserInputError(field: field, message: error.message, code: error.code.uppercased(), kind: error.kind)
         }
     }

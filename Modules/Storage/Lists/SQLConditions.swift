@@ -21,11 +21,7 @@ public struct SQLConditions: Sendable {
         if let eq = filter.eq { clauses.append("\(column) = \(try self.bind(eq))") }
         if let values = filter.in { clauses.append("\(column) = ANY(\(try self.bind(values))::text[])") }
         if let text = filter.contains {
-            let pattern =
-                "%"
-                + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_") + "%"
-            clauses.append("\(column) ILIKE \(try self.bind(pattern))")
+            clauses.append("\(column) ILIKE \(try self.bind(Self.containing(text)))")
         }
         if let isNull = filter.isNull { clauses.append("\(column) IS \(isNull ? "" : "NOT ")NULL") }
         return Self.all(clauses)
@@ -61,6 +57,12 @@ public struct SQLConditions: Sendable {
         }
         if let negated = filter.not { clauses.append("NOT (\(try self.compound(negated.value, fields: fields) ?? "TRUE"))") }
         return Self.all(clauses)
+    }
+
+    /// A `LIKE` pattern matching text that holds `text` anywhere, its backslash, `%` and `_` taken literally.
+    public static func containing(_ text: String) -> String {
+        "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            + "%"
     }
 
     /// `nil` when there is nothing to require.

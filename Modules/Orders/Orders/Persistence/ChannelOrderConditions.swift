@@ -63,9 +63,7 @@ struct ChannelOrderConditions {
         guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         let length = text.unicodeScalars.count
         guard length <= ChannelOrderFilter.maxSearchLength else { throw OrdersError.searchTooLong(length) }
-        let escaped = text.lowercased().replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
-        let pattern = try conditions.bind("%\(escaped)%")
+        let pattern = try conditions.bind(SQLConditions.containing(text.lowercased()))
         let tenantValue = try conditions.bind(tenant.rawValue)
         return """
             id IN (SELECT id FROM orders.orders WHERE tenant_id = \(tenantValue) AND search_text LIKE \(pattern) \
