@@ -144,12 +144,29 @@ let package = Package(
             swiftSettings: strictness
         ),
 
+        // MARK: Inventory context: master stock per SKU and warehouse, its ledger, reservations
+        .target(
+            name: "InventoryContracts",
+            dependencies: ["Kernel"],
+            path: "Modules/Inventory/InventoryContracts",
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "Inventory",
+            dependencies: [
+                "Kernel", "Storage", "InventoryContracts",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Modules/Inventory/Inventory",
+            swiftSettings: strictness
+        ),
+
         // MARK: Composition root
         .target(
             name: "App",
             dependencies: [
                 "Kernel", "Storage", "IdentityContracts", "Identity", "QueryLanguage", "Channels", "Sandbox", "IntegrationsContracts", "Integrations",
-                "OrdersContracts", "Orders",
+                "OrdersContracts", "Orders", "InventoryContracts", "Inventory",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -219,7 +236,7 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App", "Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport", "QueryLanguage", "QueryFixtures",
-                "Channels", "Integrations", "IntegrationsContracts", "Orders", "OrdersContracts", "Sandbox",
+                "Channels", "Integrations", "IntegrationsContracts", "Orders", "OrdersContracts", "Inventory", "InventoryContracts", "Sandbox",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -261,7 +278,7 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "App", "Kernel", "Storage", "Identity", "IdentityContracts", "QueryLanguage", "QueryFixtures", "Integrations", "IntegrationsContracts",
-                "Channels", "Orders", "OrdersContracts",
+                "Channels", "Orders", "OrdersContracts", "Inventory", "InventoryContracts",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Identity
 import IdentityContracts
 import Integrations
+import Inventory
 import Kernel
 import NIOCore
 import NIOPosix
@@ -70,7 +71,7 @@ struct AppFixture: Sendable {
                 integrations: IntegrationsService(
                     database: environment.database, vault: Self.vault, clock: clock, links: links,
                     orders: OrdersService(database: environment.database)),
-                orders: OrdersService(database: environment.database),
+                orders: OrdersService(database: environment.database), inventory: InventoryService(database: environment.database),
                 adminTokens: fixture.tokens, clock: clock)
             let router = try buildRouter(configuration: configuration, services: services)
             let test = { try await Application(router: router).test(.router) { client in try await body(fixture, client) } }
@@ -87,7 +88,8 @@ struct AppFixture: Sendable {
         JobHandlers.registry(
             integrations: IntegrationsService(
                 database: self.environment.database, vault: Self.vault, clock: SystemClock(), links: Self.links,
-                orders: OrdersService(database: self.environment.database)))
+                orders: OrdersService(database: self.environment.database)),
+            inventory: InventoryService(database: self.environment.database))
     }
 
     /// Serves `router` on loopback at `port` while `body` runs.

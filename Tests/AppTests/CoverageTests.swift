@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Identity
 import Integrations
+import Inventory
 import Kernel
 import Logging
 import Orders
@@ -85,7 +86,7 @@ import Testing
             database: database, identity: IdentityService(database: database),
             integrations: IntegrationsService(
                 database: database, vault: AppFixture.vault, clock: SystemClock(), links: AppFixture.links, orders: OrdersService(database: database)),
-            orders: OrdersService(database: database),
+            orders: OrdersService(database: database), inventory: InventoryService(database: database),
             adminTokens: await AdminTokens(secret: AppFixture.jwtSecret, issuer: "switchyard", lifetimeMinutes: 1), clock: SystemClock())
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Identity
 import Integrations
+import Inventory
 import Kernel
 import Logging
 import Orders
@@ -31,6 +32,7 @@ enum BenchmarkServer {
             let identity = IdentityService(database: db)
             let services = AppServices(
                 database: db, identity: identity, integrations: integrations, orders: OrdersService(database: db),
+                inventory: InventoryService(database: db),
                 adminTokens: await AdminTokens(secret: configuration.jwtSecret ?? "", issuer: "switchyard", lifetimeMinutes: 60), clock: SystemClock()
             )
             let prepared = try await prepare(services, integrations, identity)

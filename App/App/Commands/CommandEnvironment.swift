@@ -2,6 +2,7 @@ import Foundation
 import Identity
 import IdentityContracts
 import Integrations
+import Inventory
 import Kernel
 import Logging
 import Orders
@@ -94,9 +95,10 @@ extension AppServices {
         let orders = OrdersService(database: database)
         let integrations = try IntegrationsService.live(
             database: database, configuration: configuration, secrets: secrets, orders: orders, logger: logger)
+        let inventory = InventoryService(database: database)
         return AppServices(
-            database: database, identity: IdentityService(database: database), integrations: integrations, orders: orders, adminTokens: tokens,
-            clock: SystemClock(), jobs: JobHandlers.registry(integrations: integrations))
+            database: database, identity: IdentityService(database: database), integrations: integrations, orders: orders, inventory: inventory,
+            adminTokens: tokens, clock: SystemClock(), jobs: JobHandlers.registry(integrations: integrations, inventory: inventory))
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Integrations
+import Inventory
 import Logging
 import Orders
 import ServiceLifecycle
@@ -26,7 +27,8 @@ struct WorkerCommand: AsyncParsableCommand {
             database: database, configuration: configuration, secrets: environment.devSecrets, orders: OrdersService(database: database),
             logger: environment.logger)
         let worker = JobWorker(
-            database: database, registry: JobHandlers.registry(integrations: integrations), configuration: workerConfiguration,
+            database: database, registry: JobHandlers.registry(integrations: integrations, inventory: InventoryService(database: database)),
+            configuration: workerConfiguration,
             logger: environment.logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

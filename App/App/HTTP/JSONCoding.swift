@@ -63,6 +63,10 @@ extension Request {
         do {
             return try JSONCoding.decoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, (try? JSONParser.parse(Array(buffer.readableBytesView))) != nil {
+                // Foundation reports a number that does not fit its field (2.5 for a whole number) as invalid JSON.
+                throw APIError.invalidBody("holds a number that does not fit its field: a whole number was expected, or it is out of range.")
+            }
             throw Self.apiError(for: error)
         }
     }

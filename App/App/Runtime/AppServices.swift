@@ -1,5 +1,6 @@
 import IdentityContracts
 import IntegrationsContracts
+import InventoryContracts
 import Kernel
 import OrdersContracts
 import Storage
@@ -10,6 +11,7 @@ public struct AppServices: Sendable {
     public let identity: any IdentityFacade
     public let integrations: any IntegrationsFacade
     public let orders: any OrdersFacade
+    public let inventory: any InventoryFacade
     public let adminTokens: AdminTokens
     public let clock: any WallClock
     /// The job handlers workers of this process run (tests that run no workers leave it empty).
@@ -17,12 +19,13 @@ public struct AppServices: Sendable {
 
     public init(
         database: Database, identity: any IdentityFacade, integrations: any IntegrationsFacade, orders: any OrdersFacade,
-        adminTokens: AdminTokens, clock: any WallClock, jobs: JobRegistry = JobRegistry()
+        inventory: any InventoryFacade, adminTokens: AdminTokens, clock: any WallClock, jobs: JobRegistry = JobRegistry()
     ) {
         self.database = database
         self.identity = identity
         self.integrations = integrations
         self.orders = orders
+        self.inventory = inventory
         self.adminTokens = adminTokens
         self.clock = clock
         self.jobs = jobs

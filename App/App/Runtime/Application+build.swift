@@ -25,6 +25,7 @@ public func buildRouter(configuration: AppConfiguration, services: AppServices) 
         .group(context: AuthenticatedContext.self)
     SalesChannelRoutes(database: services.database).add(to: salesChannel)
     SalesChannelOrderRoutes(database: services.database, orders: services.orders, integrations: services.integrations).add(to: salesChannel)
+    SalesChannelInventoryRoutes(database: services.database, inventory: services.inventory).add(to: salesChannel)
     let engine = try AdminQuery.engine(
         schemaDirectory: configuration.schemaDirectory.appendingPathComponent("query"), limits: configuration.queryLimits,
         logger: Logger(label: "switchyard.query"))
