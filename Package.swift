@@ -280,6 +280,7 @@ let package = Package(
                 "App", "Kernel", "Storage", "Identity", "IdentityContracts", "QueryLanguage", "QueryFixtures", "Integrations", "IntegrationsContracts",
                 "Channels", "Orders", "OrdersContracts", "Inventory", "InventoryContracts",
                 .product(name: "GraphQL", package: "GraphQL"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

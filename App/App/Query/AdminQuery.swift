@@ -16,6 +16,7 @@ enum AdminQuery {
         PlatformResolvers.register(in: &bindings)
         IntegrationResolvers.register(in: &bindings)
         OrderResolvers.register(in: &bindings)
+        InventoryResolvers.register(in: &bindings)
         NodeResolvers.register(in: &bindings)
         return bindings
     }

@@ -1,5 +1,6 @@
 import IdentityContracts
 import IntegrationsContracts
+import InventoryContracts
 import Kernel
 import OrdersContracts
 import Storage
@@ -11,6 +12,7 @@ struct QueryContext: Sendable {
     let identity: any IdentityFacade
     let integrations: any IntegrationsFacade
     let orders: any OrdersFacade
+    let inventory: any InventoryFacade
 
     /// Runs `body` in a transaction scoped to the caller's tenant.
     func read<Result: Sendable>(_ body: @escaping @Sendable (Transaction) async throws -> Result) async throws -> Result {
@@ -18,16 +20,16 @@ struct QueryContext: Sendable {
     }
 
     /// Runs a mutation's change for a caller with at least `role`: a refused role or a domain error (a bad argument
-    /// included) comes back as a user error, naming `field` when the error names none; anything else propagates as the
-    /// field's error.
-    func attempt<Result: Sendable>(role: Role, field: [String]? = nil, _ change: () async throws -> Result) async throws -> (
-        Result?, [UserErrorView]
-    ) {
+    /// included) comes back as user errors — `present`'s where given, else one naming `field` when the error names
+    /// none; anything else propagates as the field's error.
+    func attempt<Result: Sendable>(
+        role: Role, field: [String]? = nil, present: ((any DomainError) -> [UserErrorView]?)? = nil, _ change: () async throws -> Result
+    ) async throws -> (Result?, [UserErrorView]) {
         do {
             try self.principal.requireRole(role)
             return (try await change(), [])
         } catch let error as any DomainError {
-            return (nil, [UserErrorView(error, field: field)])
+            return (nil, present?(error) ?? [UserErrorView(error, field: field)])
         }
     }
 }

@@ -48,7 +48,8 @@ struct QueryRoutes {
     private func execute(_ query: QueryRequest, request: Request, context: AuthenticatedContext, allowMutations: Bool) async -> Response {
         let queryContext = QueryContext(
             principal: context.principal, database: self.services.database, identity: self.services.identity,
-            integrations: self.services.integrations, orders: self.services.orders)
+            integrations: self.services.integrations, orders: self.services.orders,
+            inventory: self.services.inventory)
         let response = await self.engine.execute(
             query, context: queryContext, throttleKey: "\(context.principal.tenant):\(context.actorName)", allowMutations: allowMutations)
         let strict = Self.wantsGraphQLResponse(request)

@@ -18,6 +18,10 @@ public enum InventoryReads {
         try await LedgerStore.page(sku: sku, page: page, in: transaction)
     }
 
+    public static func ledgerCount(sku: String, in transaction: Transaction) async throws -> Int {
+        try await LedgerStore.count(sku: sku, in: transaction)
+    }
+
     public static func warehouses(in transaction: Transaction) async throws -> [Warehouse] {
         try await WarehouseStore.list(in: transaction)
     }
