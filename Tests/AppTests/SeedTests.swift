@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Identity
 import IdentityContracts
+import Inventory
 import PostgresNIO
 import Storage
 import TestSupport
@@ -12,13 +13,16 @@ import Testing
     @Test func theDemoSeedLoadsAndLoadingItAgainChangesNothing() async throws {
         try await TestDatabase.withFresh { environment in
             let seed = try SeedFile.load(TestDatabase.repositoryRoot.appendingPathComponent("seeds/demo.json"))
-            let loader = SeedLoader(identity: IdentityService(database: environment.database))
+            let loader = SeedLoader(
+                identity: IdentityService(database: environment.database), inventory: InventoryService(database: environment.database))
             let first = try await loader.apply(seed)
             let snapshot = try await Self.snapshot(environment)
             let second = try await loader.apply(seed)
             #expect(first == second)
             #expect(try await Self.snapshot(environment) == snapshot)
             #expect(snapshot.contains("owner@demo-outfitters.example owner demo-outfitters"))
+            #expect(snapshot.contains("SY-TEE-BLK-M main 120"))
+            #expect(snapshot.contains("ledger 14 rows"), "loading again writes no ledger rows")
         }
     }
 
@@ -37,6 +41,13 @@ import Testing
             JOIN identity.users u USING (user_id) JOIN identity.tenants t USING (tenant_id) ORDER BY 1
             """)
         for try await line in rows.decode(String.self) { lines.append(line) }
+        let stock = try await environment.ownerClient.query(
+            """
+            SELECT s.sku || ' ' || w.code || ' ' || s.on_hand FROM inventory.stock_levels s
+            JOIN inventory.warehouses w ON w.tenant_id = s.tenant_id AND w.id = s.warehouse_id
+            UNION ALL SELECT 'ledger ' || count(*) || ' rows' FROM inventory.ledger ORDER BY 1
+            """)
+        for try await line in stock.decode(String.self) { lines.append(line) }
         return lines
     }
 }

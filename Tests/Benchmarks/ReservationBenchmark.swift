@@ -32,13 +32,15 @@ enum ReservationBenchmark {
         for poolSize in [16, 64] {
             try await Self.run(database, poolSize: poolSize, logger: logger)
         }
+        try await database.printTopStatements(limit: 10)
     }
 
     static func run(_ database: BenchmarkDatabase, poolSize: Int, logger: Logger) async throws {
         try await BenchmarkServer.run(
             database, portBase: 44000, poolSize: poolSize, logger: logger,
             prepare: { services, _, identity in
-                let tenant = try await identity.ensureTenant(id: TenantID(UUID()), name: "Reservation bench", slug: "reservation-bench-\(UUID())")
+                let tenant = try await identity.ensureTenant(
+                    id: TenantID(UUID()), name: "Reservation bench", slug: "reservation-bench-\(UUID().uuidString.lowercased().prefix(8))")
                 let user = try await identity.ensureUser(id: UserID(UUID()), email: "bench-\(UUID())@example.com", name: "Bench")
                 try await identity.setMembership(tenant: tenant.id, user: user.id, role: .staff)
                 _ = try await services.inventory.setQuantities(

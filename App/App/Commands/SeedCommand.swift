@@ -12,7 +12,9 @@ struct SeedCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try CommandEnvironment.load(label: "seed")
         let seed = try SeedFile.load(URL(fileURLWithPath: self.file))
-        let tenant = try await environment.withServices { services in try await SeedLoader(identity: services.identity).apply(seed) }
+        let tenant = try await environment.withServices { services in
+            try await SeedLoader(identity: services.identity, inventory: services.inventory).apply(seed)
+        }
         print("Seeded tenant \(tenant.name) (orgid \(tenant.id)).")
     }
 }

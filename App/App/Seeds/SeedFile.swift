@@ -17,8 +17,23 @@ public struct SeedFile: Decodable, Sendable {
         public let role: Role
     }
 
+    public struct SeedWarehouse: Decodable, Sendable {
+        public let code: String
+        public let name: String
+        public let priority: Int
+    }
+
+    /// A SKU's on-hand quantity in a warehouse (the default one when none is named).
+    public struct SeedStock: Decodable, Sendable {
+        public let sku: String
+        public let quantity: Int64
+        public let warehouse: String?
+    }
+
     public let tenant: SeedTenant
     public let users: [SeedUser]
+    public let warehouses: [SeedWarehouse]?
+    public let inventory: [SeedStock]?
 
     public static func load(_ url: URL) throws -> SeedFile {
         let data: Data
