@@ -40,21 +40,23 @@ public enum JobQueue {
     }
 
     /// Enqueues many jobs of one kind in a single statement (bulk work, benchmarks); returns how many were added. With
-    /// `uniqueKeys` (one per payload), a payload whose key already has a pending job of this kind is skipped.
+    /// `uniqueKeys` (one per payload), a payload whose key already has a pending job of this kind is skipped; with
+    /// `runAt` (one per payload), each runs no earlier than its time.
     @discardableResult
     public static func enqueueBatch<Payload: JobPayload>(
-        _ payloads: [Payload], uniqueKeys: [String] = [], in transaction: Transaction
+        _ payloads: [Payload], uniqueKeys: [String] = [], runAt: [Date] = [], in transaction: Transaction
     ) async throws -> Int {
         guard !payloads.isEmpty else { return 0 }
         precondition(uniqueKeys.isEmpty || uniqueKeys.count == payloads.count, "one unique key per payload")
+        precondition(runAt.isEmpty || runAt.count == payloads.count, "one time per payload")
         let encoder = JSONEncoder()
         let documents = try payloads.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         let rows = try await transaction.query(
             """
-            INSERT INTO platform.jobs (tenant_id, kind, payload, max_attempts, unique_key, tracked, progress_percent)
-            SELECT \(transaction.tenant.rawValue), \(Payload.kind), job.document::jsonb, \(Payload.maxAttempts), job.unique_key,
-                   \(Payload.isTracked), CASE WHEN \(Payload.isTracked) THEN 0 END
-            FROM unnest(\(documents)::text[], \(uniqueKeys)::text[]) AS job(document, unique_key)
+            INSERT INTO platform.jobs (tenant_id, kind, payload, run_at, max_attempts, unique_key, tracked, progress_percent)
+            SELECT \(transaction.tenant.rawValue), \(Payload.kind), job.document::jsonb, COALESCE(job.run_at, now()), \(Payload.maxAttempts),
+                   job.unique_key, \(Payload.isTracked), CASE WHEN \(Payload.isTracked) THEN 0 END
+            FROM unnest(\(documents)::text[], \(uniqueKeys)::text[], \(runAt)::timestamptz[]) AS job(document, unique_key, run_at)
             ON CONFLICT (tenant_id, kind, unique_key) WHERE state = 'pending' AND unique_key IS NOT NULL DO NOTHING
             RETURNING id
             """)

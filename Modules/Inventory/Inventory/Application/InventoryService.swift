@@ -5,9 +5,13 @@ import Storage
 /// The Inventory context's writes.
 public struct InventoryService: InventoryFacade {
     let database: Database
+    private let reservations: GroupCommit<ReservationBatch.Pending, Reservation>
 
     public init(database: Database) {
         self.database = database
+        self.reservations = GroupCommit(database: database) { pending, transaction in
+            try await ReservationBatch.write(pending, in: transaction)
+        }
     }
 
     public func setQuantities(_ changes: [StockChange], by actor: StockActor, tenant: TenantID) async throws -> [SkuStock] {
@@ -32,22 +36,11 @@ public struct InventoryService: InventoryFacade {
         }
     }
 
+    /// Reservations queue for the next batch (`ReservationBatch`): a lone one is written at once, and each is answered
+    /// once the transaction holding it has committed.
     public func reserve(_ request: ReservationRequest, tenant: TenantID) async throws -> Reservation {
         let wants = try ReservationWants(request).wants
-        return try await self.database.withTenant(tenant) { transaction in
-            let strategy = try await WarehouseStore.strategy(channel: request.channel, in: transaction)
-            let opened = try await ReservationStore.open(request, in: transaction)
-            try await JobQueue.enqueue(
-                ExpireReservation(reservationID: opened.id),
-                options: JobOptions(runAt: opened.expiresAt, uniqueKey: "reservation:\(opened.id)"), in: transaction)
-            let candidates = try await StockStore.candidates(for: wants.map(\.sku), in: transaction)
-            let takes = try Allocation.allocate(wants, from: candidates, strategy: strategy).get()
-            try await StockStore.hold(takes, reservation: opened.id, in: transaction)
-            return Reservation(
-                id: opened.id, state: .active, orderRef: request.orderRef, channel: request.channel, expiresAt: opened.expiresAt,
-                createdAt: opened.createdAt, endedAt: nil,
-                lines: takes.map { ReservationLine(sku: $0.sku, warehouse: $0.warehouse, quantity: $0.quantity) })
-        }
+        return try await self.reservations.submit(ReservationBatch.Pending(request: request, wants: wants), tenant: tenant)
     }
 
     public func release(_ id: Int64, tenant: TenantID) async throws -> Reservation {

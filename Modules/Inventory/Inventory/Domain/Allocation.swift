@@ -1,9 +1,11 @@
 import InventoryContracts
 
-/// How a reservation's wants are drawn from warehouses: each SKU from its warehouses in the strategy's order, taking
-/// what each has available until the want is met. Either every want is met or the shortages are named.
-enum Allocation {
-    /// One warehouse's stock of a SKU, as locked for the reservation.
+/// The stock a batch of reservations draws on, as locked for them: each reservation takes, SKU by SKU, from the
+/// warehouses in its strategy's order what each still has available, until its want is met. Either every want of a
+/// reservation is met (and what it took is no longer available to the next) or its shortages are named and it takes
+/// nothing.
+struct Allocation {
+    /// One warehouse's stock of a SKU, as locked for the reservations.
     struct Candidate: Sendable, Equatable {
         let sku: String
         let warehouseID: Int64
@@ -19,14 +21,17 @@ enum Allocation {
         let quantity: Int64
     }
 
-    static func allocate(
-        _ wants: [ReservationWants.Want], from candidates: [Candidate], strategy: AllocationStrategy
-    ) -> Result<[Take], InventoryError> {
-        let bySKU = Dictionary(grouping: candidates, by: \.sku)
+    private var candidates: [String: [Candidate]]
+
+    init(_ candidates: [Candidate]) {
+        self.candidates = Dictionary(grouping: candidates, by: \.sku)
+    }
+
+    mutating func take(_ wants: [ReservationWants.Want], strategy: AllocationStrategy) -> Result<[Take], InventoryError> {
         var takes: [Take] = []
         var shortages: [InventoryError.Shortage] = []
         for want in wants {
-            let ordered = Self.order(bySKU[want.sku] ?? [], strategy: strategy)
+            let ordered = Self.order(self.candidates[want.sku] ?? [], strategy: strategy)
             var remaining = want.quantity
             for candidate in ordered where remaining > 0 && candidate.available > 0 {
                 let quantity = min(remaining, candidate.available)
@@ -38,7 +43,16 @@ enum Allocation {
                 shortages.append(InventoryError.Shortage(index: want.index, sku: want.sku, requested: want.quantity, available: available))
             }
         }
-        return shortages.isEmpty ? .success(takes) : .failure(.insufficientStock(shortages.sorted { $0.index < $1.index }))
+        guard shortages.isEmpty else { return .failure(.insufficientStock(shortages.sorted { $0.index < $1.index })) }
+        for take in takes {
+            self.candidates[take.sku] = self.candidates[take.sku]?.map { candidate in
+                guard candidate.warehouseID == take.warehouseID else { return candidate }
+                return Candidate(
+                    sku: candidate.sku, warehouseID: candidate.warehouseID, warehouse: candidate.warehouse, priority: candidate.priority,
+                    available: candidate.available - take.quantity)
+            }
+        }
+        return .success(takes)
     }
 
     private static func order(_ candidates: [Candidate], strategy: AllocationStrategy) -> [Candidate] {

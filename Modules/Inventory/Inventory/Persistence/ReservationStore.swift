@@ -8,16 +8,29 @@ import Storage
 enum ReservationStore {
     static let columns = "r.id, r.state, r.order_ref, r.channel, r.expires_at, r.created_at, r.ended_at"
 
-    /// Opens an active reservation expiring after `ttlSeconds`; answers its id, expiry and creation time.
-    static func open(_ request: ReservationRequest, in transaction: Transaction) async throws -> (id: Int64, expiresAt: Date, createdAt: Date) {
+    /// Opens an active reservation for each request, expiring after its `ttlSeconds`; answers their ids, expiries and
+    /// creation times in the requests' order.
+    static func open(_ requests: [ReservationRequest], in transaction: Transaction) async throws -> [(id: Int64, expiresAt: Date, createdAt: Date)] {
+        guard !requests.isEmpty else { return [] }
         let rows = try await transaction.query(
             """
-            INSERT INTO inventory.reservations (tenant_id, order_ref, channel, expires_at)
-            VALUES (\(transaction.tenant.rawValue), \(request.orderRef), \(request.channel), now() + make_interval(secs => \(request.ttlSeconds)))
-            RETURNING id, expires_at, created_at
+            WITH request AS (
+                SELECT * FROM unnest(\(requests.map { $0.orderRef ?? "" })::text[], \(requests.map { $0.channel ?? "" })::text[],
+                                     \(requests.map(\.ttlSeconds))::int4[]) WITH ORDINALITY AS request(order_ref, channel, ttl_seconds, position)
+            ), numbered AS (
+                SELECT request.*, nextval(pg_get_serial_sequence('inventory.reservations', 'id')) AS id FROM request
+            ), opened AS (
+                INSERT INTO inventory.reservations (tenant_id, id, order_ref, channel, expires_at)
+                OVERRIDING SYSTEM VALUE
+                SELECT \(transaction.tenant.rawValue), id, NULLIF(order_ref, ''), NULLIF(channel, ''), now() + make_interval(secs => ttl_seconds)
+                FROM numbered
+                RETURNING id, expires_at, created_at
+            )
+            SELECT opened.id, opened.expires_at, opened.created_at FROM opened JOIN numbered USING (id) ORDER BY numbered.position
             """)
-        for try await (id, expiresAt, createdAt) in rows.decode((Int64, Date, Date).self) { return (id, expiresAt, createdAt) }
-        preconditionFailure("an insert returns its row")
+        var opened: [(id: Int64, expiresAt: Date, createdAt: Date)] = []
+        for try await (id, expiresAt, createdAt) in rows.decode((Int64, Date, Date).self) { opened.append((id, expiresAt, createdAt)) }
+        return opened
     }
 
     /// Ends an active reservation in `state`: `expired` only once its time has passed, `committed` only before; answers

@@ -80,20 +80,25 @@ enum StockStore {
         return candidates
     }
 
-    /// Records what a reservation takes from each level and adds it to the levels' reserved quantities.
-    static func hold(_ takes: [Allocation.Take], reservation: Int64, in transaction: Transaction) async throws {
+    /// Records what each reservation takes from each level and adds the takes to the levels' reserved quantities.
+    static func hold(_ holds: [(reservation: Int64, takes: [Allocation.Take])], in transaction: Transaction) async throws {
         let tenant = transaction.tenant.rawValue
+        let lines = holds.flatMap { hold in hold.takes.map { (reservation: hold.reservation, take: $0) } }
+        guard !lines.isEmpty else { return }
         try await transaction.query(
             """
             WITH take AS (
-                SELECT * FROM unnest(\(takes.map(\.sku))::text[], \(takes.map(\.warehouseID))::int8[], \(takes.map(\.quantity))::int8[])
-                    AS take(sku, warehouse_id, quantity)
+                SELECT * FROM unnest(
+                    \(lines.map(\.reservation))::int8[], \(lines.map(\.take.sku))::text[], \(lines.map(\.take.warehouseID))::int8[],
+                    \(lines.map(\.take.quantity))::int8[]
+                ) AS take(reservation_id, sku, warehouse_id, quantity)
             ), lines AS (
                 INSERT INTO inventory.reservation_lines (tenant_id, reservation_id, sku, warehouse_id, quantity)
-                SELECT \(tenant), \(reservation), sku, warehouse_id, quantity FROM take
+                SELECT \(tenant), reservation_id, sku, warehouse_id, quantity FROM take
             )
-            UPDATE inventory.stock_levels s SET reserved = s.reserved + take.quantity, updated_at = now()
-            FROM take WHERE s.tenant_id = \(tenant) AND s.sku = take.sku AND s.warehouse_id = take.warehouse_id
+            UPDATE inventory.stock_levels s SET reserved = s.reserved + level.quantity, updated_at = now()
+            FROM (SELECT sku, warehouse_id, sum(quantity) AS quantity FROM take GROUP BY sku, warehouse_id) AS level
+            WHERE s.tenant_id = \(tenant) AND s.sku = level.sku AND s.warehouse_id = level.warehouse_id
             """)
     }
 

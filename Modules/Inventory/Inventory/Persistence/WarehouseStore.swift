@@ -50,14 +50,6 @@ enum WarehouseStore {
         return warehouses
     }
 
-    static func strategy(channel: String?, in transaction: Transaction) async throws -> AllocationStrategy {
-        guard let channel else { return .priority }
-        let rows = try await transaction.query(
-            "SELECT strategy FROM inventory.allocation_rules WHERE tenant_id = \(transaction.tenant.rawValue) AND channel = \(channel)")
-        for try await strategy in rows.decode(String.self) { return AllocationStrategy(rawValue: strategy) ?? .priority }
-        return .priority
-    }
-
     static func strategies(in transaction: Transaction) async throws -> [String: AllocationStrategy] {
         let rows = try await transaction.query(
             "SELECT channel, strategy FROM inventory.allocation_rules WHERE tenant_id = \(transaction.tenant.rawValue)")

@@ -36,7 +36,7 @@ public struct OrdersService: OrdersFacade {
     /// Upserts the page in one transaction; when the database refuses a value in it (class 22 or 23), each record again
     /// in its own, skipping those it refuses.
     private func ingest<Record: Sendable>(
-        _ records: [Record], id: KeyPath<Record, String> & Sendable, tenant: TenantID,
+        _ records: [Record], id: any KeyPath<Record, String> & Sendable, tenant: TenantID,
         upsert: @escaping @Sendable ([Record], Transaction) async throws -> Int
     ) async throws -> IngestOutcome {
         guard !records.isEmpty else { return IngestOutcome(written: 0) }
