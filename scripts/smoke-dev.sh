@@ -57,6 +57,7 @@ check "the application role's password is not the well-known default" "! PGPASSW
 check "its logs are JSON lines that carry request ids" "python3 -c \"import json,sys; objs=[json.loads(l) for l in open('$log') if l.startswith('{')]; sys.exit(0 if objs and any('request_id' in o for o in objs) else 1)\""
 check "migrate finds the database up to date" "cli migrate | grep -q 'up to date'"
 check "seeding the demo tenant again changes nothing" "cli seed seeds/demo.json | grep -q '$orgid'"
+check "the demo stock is there and a reservation holds some of it" "curl -sf -H 'Authorization: Bearer $jwt' -H 'orgid: $orgid' http://127.0.0.1:$port/sales-channel/inventory/SY-TEE-BLK-M | grep -q '\"onHand\":150' && curl -sf -X POST -H 'Authorization: Bearer $jwt' -H 'orgid: $orgid' -H 'Content-Type: application/json' -d '{\"items\": [{\"sku\": \"SY-TEE-BLK-M\", \"quantity\": 2}], \"orderId\": \"smoke\"}' http://127.0.0.1:$port/sales-channel/inventory/reserve | grep -q '\"state\":\"active\"'"
 check "token create prints a secret once" "cli token create --tenant $orgid --name smoke --scope import:read | grep -qE '^syk_[0-9A-Za-z]{43}$'"
 check "token list shows it without the secret" "cli token list --tenant $orgid | grep -q 'smoke' && ! cli token list --tenant $orgid | grep -qE 'syk_[0-9A-Za-z]{43}'"
 smoke_id=$(cli token list --tenant "$orgid" | grep smoke | cut -d' ' -f1)
