@@ -64,10 +64,7 @@ public struct InventoryService: InventoryFacade {
     /// Ends a reservation whose time has passed (the expiry job); answers whether it was still active.
     func expire(_ id: Int64, tenant: TenantID) async throws -> Bool {
         try await self.database.withTenant(tenant) { transaction in
-            guard try await ReservationStore.end(id, as: .expired, in: transaction).ended else { return false }
-            _ = try await StockStore.lock(heldBy: id, in: transaction)
-            try await StockStore.unhold(reservation: id, in: transaction)
-            return true
+            try await Self.free(id, as: .expired, in: transaction) != nil
         }
     }
 
@@ -94,19 +91,31 @@ public struct InventoryService: InventoryFacade {
         settle: @Sendable ([(level: StockStore.Locked, held: Int64)], String?, Transaction) async throws -> Void
     ) async throws -> Reservation {
         try await self.database.withTenant(tenant) { transaction in
-            let ended = try await ReservationStore.end(id, as: state, in: transaction)
-            guard ended.ended else {
+            guard let freed = try await Self.free(id, as: state, in: transaction) else {
                 guard let reservation = try await ReservationStore.find(id, in: transaction) else {
                     throw InventoryError.reservationNotFound(String(id))
                 }
                 throw InventoryError.reservationEnded(id: id, state: reservation.state == .active ? .expired : reservation.state)
             }
-            let held = try await StockStore.lock(heldBy: id, in: transaction)
-            try await StockStore.unhold(reservation: id, in: transaction)
-            try await settle(held, ended.orderRef, transaction)
+            try await settle(freed.held, freed.orderRef, transaction)
             guard let reservation = try await ReservationStore.find(id, in: transaction) else { throw InventoryError.reservationNotFound(String(id)) }
             return reservation
         }
+    }
+}
+
+extension InventoryService {
+    /// Ends an active reservation in `state` and takes what it held off the reserved quantities, leaving those levels
+    /// locked; answers what it held and the order it was for, or `nil` when it could not end (unknown, ended, or not in
+    /// its time for `state`).
+    fileprivate static func free(_ id: Int64, as state: ReservationState, in transaction: Transaction) async throws -> (
+        held: [(level: StockStore.Locked, held: Int64)], orderRef: String?
+    )? {
+        let ended = try await ReservationStore.end(id, as: state, in: transaction)
+        guard ended.ended else { return nil }
+        let held = try await StockStore.lock(heldBy: id, in: transaction)
+        try await StockStore.unhold(reservation: id, in: transaction)
+        return (held, ended.orderRef)
     }
 }
 

@@ -44,7 +44,11 @@ enum StockStore {
             WHERE s.tenant_id = \(tenant)
             ORDER BY s.sku, s.warehouse_id FOR UPDATE OF s
             """)
-        return try await Self.locked(rows)
+        var levels: [Locked] = []
+        for try await (sku, warehouse, onHand, reserved) in rows.decode((String, Int64, Int64, Int64).self) {
+            levels.append(Locked(key: LevelKey(sku: sku, warehouseID: warehouse), onHand: onHand, reserved: reserved))
+        }
+        return levels
     }
 
     /// Locks the levels a reservation holds, with how much it holds of each.
@@ -149,13 +153,5 @@ enum StockStore {
             levels[sku, default: []].append(WarehouseStock(warehouse: warehouse, onHand: onHand, reserved: reserved, updatedAt: updatedAt))
         }
         return skus.map { SkuStock(sku: $0, warehouses: levels[$0] ?? []) }
-    }
-
-    private static func locked(_ rows: PostgresRowSequence) async throws -> [Locked] {
-        var levels: [Locked] = []
-        for try await (sku, warehouse, onHand, reserved) in rows.decode((String, Int64, Int64, Int64).self) {
-            levels.append(Locked(key: LevelKey(sku: sku, warehouseID: warehouse), onHand: onHand, reserved: reserved))
-        }
-        return levels
     }
 }
