@@ -52,6 +52,10 @@ import Testing
 
             let spaced = try await Self.call(client, .put, "/sales-channel/inventory/SKU%20A", staff, body: #"{"quantity": 1}"#)
             #expect(spaced.body["sku"] as? String == "SKU A", "the path is percent-decoded")
+            let routeName = try await Self.call(client, .put, "/sales-channel/inventory/%72eserve", staff, body: #"{"quantity": 2}"#)
+            #expect(routeName.body["sku"] as? String == "reserve", "a SKU named like a fixed route is reached encoded")
+            let malformed = try await Self.call(client, .get, "/sales-channel/inventory/SKU%ZZ", staff)
+            #expect(malformed.status == .badRequest && malformed.body["field"] as? [String] == ["sku"])
             #expect(try await Self.call(client, .get, "/sales-channel/inventory/NEVER", staff).body["code"] as? String == "sku_not_found")
             let outsider = try await fixture.adminHeaders(fixture.outsider, tenant: fixture.otherTenant.id)
             #expect(try await Self.call(client, .get, "/sales-channel/inventory/SKU-100", outsider).status == .notFound, "another tenant sees none")
@@ -72,11 +76,22 @@ import Testing
             let warehouse = try await Self.call(
                 client, .put, "/sales-channel/inventory/bulk/update", staff,
                 body: #"{"items": [{"sku": "SKU-1", "quantity": 9}, {"sku": "SKU-2", "quantity": 1, "warehouse": "nowhere"}]}"#)
-            #expect(warehouse.body["code"] as? String == "unknown_warehouse" && warehouse.body["field"] as? [String] == ["warehouse"])
+            #expect(warehouse.body["code"] as? String == "unknown_warehouse" && warehouse.body["field"] as? [String] == ["items"])
+            #expect((warehouse.body["rows"] as? [[String: Any]])?.map { $0["index"] as? Int } == [1], "the row naming it")
+            let single = try await Self.call(client, .put, "/sales-channel/inventory/SKU-1", staff, body: #"{"quantity": 9, "warehouse": "nowhere"}"#)
+            #expect(single.body["code"] as? String == "unknown_warehouse" && single.body["field"] as? [String] == ["warehouse"])
+            let negative = try await Self.call(client, .put, "/sales-channel/inventory/SKU-1", staff, body: #"{"quantity": -1}"#)
+            #expect(negative.body["code"] as? String == "invalid_field" && negative.body["field"] as? [String] == ["quantity"])
+            let control = try await Self.call(client, .put, "/sales-channel/inventory/SKU-1", staff, body: #"{"quantity": 9, "reason": "a\u0000b"}"#)
+            #expect(control.status == .unprocessableContent && control.body["field"] as? [String] == ["reason"])
+            #expect(control.body["error"] as? String == "reason must not contain control characters.")
+            let controlSKU = try await Self.call(
+                client, .put, "/sales-channel/inventory/bulk/update", staff, body: #"{"items": [{"sku": "SKU\u0007", "quantity": 1}]}"#)
+            #expect((controlSKU.body["rows"] as? [[String: Any]])?.first?["messages"] as? [String] == ["sku must not contain control characters."])
             let sync = try await Self.call(client, .put, "/sales-channel/inventory/SKU-1", staff, body: #"{"quantity": 9, "syncToChannels": true}"#)
             #expect(sync.status == .unprocessableContent && sync.body["code"] as? String == "channel_sync_unavailable")
             let fraction = try await Self.call(client, .put, "/sales-channel/inventory/SKU-1", staff, body: #"{"quantity": 2.5}"#)
-            #expect(fraction.status == .unprocessableContent && fraction.body["code"] as? String == "invalid_body")
+            #expect(fraction.status == .unprocessableContent && fraction.body["field"] as? [String] == ["quantity"])
             let viewer = try await fixture.adminHeaders(fixture.viewer)
             #expect(try await Self.call(client, .put, "/sales-channel/inventory/SKU-1", viewer, body: #"{"quantity": 9}"#).status == .forbidden)
             #expect(try await Self.ledgerAndBalance(fixture, "SKU-1") == ["5/5"])
@@ -186,8 +201,9 @@ import Testing
             try await Task.sleep(for: .milliseconds(1500))
             let late = try await Self.call(client, .post, "/sales-channel/inventory/reservation/\(lapsed)/commit", staff)
             #expect(late.status == .conflict && late.body["error"] as? String == "Reservation \(lapsed) is already expired.")
+            #expect(try await available() == 6, "a commit after its time expires the reservation there and then")
             let expiring = try await reserve(1, ttl: 1)
-            #expect(try await available() == 3)
+            #expect(try await available() == 5)
             try await withRunningWorker(fastWorker(fixture.environment.database, fixture.jobs)) {
                 try await eventually("both reservations expire") {
                     let first = try await Self.call(client, .get, "/sales-channel/inventory/reservation/\(expiring)", staff)

@@ -93,6 +93,9 @@ enum ReservationBenchmark {
                 + " p50 \(String(format: "%.1f", percentile(0.5))) ms, p99 \(String(format: "%.1f", percentile(0.99))) ms;"
                 + " units granted \(units) (stock \(Self.stock)), reserved in the database \(stock?.reserved ?? -1),"
                 + " refused \(runs.reduce(0) { $0 + $1.refused }), failed \(runs.reduce(0) { $0 + $1.failed })")
+        guard units == Self.stock, stock?.reserved == Self.stock else {
+            throw BenchmarkError("oversold or undersold: \(units) units granted, \(stock?.reserved ?? -1) reserved, of \(Self.stock) in stock")
+        }
     }
 
     /// The same requests from wrk (a C load generator, far lighter than AsyncHTTPClient) for 10 s on 64 connections.

@@ -63,9 +63,15 @@ extension Request {
         do {
             return try JSONCoding.decoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {
-            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, (try? JSONParser.parse(Array(buffer.readableBytesView))) != nil {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, let json = try? JSONParser.parse(Array(buffer.readableBytesView))
+            {
                 // Foundation reports a number that does not fit its field (2.5 for a whole number) as invalid JSON.
-                throw APIError.invalidBody("holds a number that does not fit its field: a whole number was expected, or it is out of range.")
+                // Named when only one number can be the culprit.
+                let unfit = Self.unfitNumbers(in: json)
+                guard unfit.count == 1, let path = unfit.first else {
+                    throw APIError.invalidBody("holds a number that does not fit its field: a whole number was expected, or it is out of range.")
+                }
+                throw APIError.invalidField(path: path, reason: "must be a whole number within range.")
             }
             throw Self.apiError(for: error)
         }
@@ -79,6 +85,16 @@ extension Request {
             return try JSONParser.parse(Array(buffer.readableBytesView))
         } catch {
             throw APIError.malformedJSON("invalid JSON at byte \(error.offset)")
+        }
+    }
+
+    /// The paths of the numbers that are not whole numbers a 64-bit integer holds, with keys as written.
+    private static func unfitNumbers(in json: JSONValue, at path: [String] = []) -> [[String]] {
+        switch json {
+        case .number(let text): Int64(text) == nil ? [path] : []
+        case .object(let members): members.flatMap { Self.unfitNumbers(in: $0.value, at: path + [$0.key]) }
+        case .array(let items): items.enumerated().flatMap { Self.unfitNumbers(in: $1, at: path + [String($0)]) }
+        case .string, .bool, .null: []
         }
     }
 

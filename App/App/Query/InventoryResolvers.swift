@@ -125,7 +125,7 @@ enum InventoryResolvers {
                 let changes = arguments.changes.map {
                     StockChange(sku: $0.sku, quantity: Int64($0.quantity), warehouse: $0.warehouse, reason: $0.reason)
                 }
-                let (items, errors) = try await query.attempt(role: .staff, present: { self.userErrors($0, argument: ["changes"]) }) {
+                let (items, errors) = try await query.attempt(role: .staff, present: { UserErrorView.all($0, argument: [], list: ["changes"]) }) {
                     try await query.inventory.setQuantities(changes, by: self.actor(query), tenant: query.principal.tenant)
                 }
                 return parents.map { _ in QuantitiesPayload(items: items, userErrors: errors) }
@@ -136,7 +136,9 @@ enum InventoryResolvers {
                 let request = ReservationRequest(
                     items: input.items.map { ReservationItem(sku: $0.sku, quantity: Int64($0.quantity)) }, orderRef: input.orderRef,
                     channel: input.channel, ttlSeconds: input.ttlSeconds ?? ReservationRequest.defaultTTLSeconds)
-                let (reservation, errors) = try await query.attempt(role: .staff, present: { self.userErrors($0, argument: ["input"]) }) {
+                let (reservation, errors) = try await query.attempt(
+                    role: .staff, present: { UserErrorView.all($0, argument: ["input"], list: ["input", "items"], renamed: ["orderId": "orderRef"]) }
+                ) {
                     try await query.inventory.reserve(request, tenant: query.principal.tenant)
                 }
                 return parents.map { _ in ReservationPayload(reservation: reservation, userErrors: errors) }
@@ -144,7 +146,9 @@ enum InventoryResolvers {
             for (name, commit) in [("inventoryReservationRelease", false), ("inventoryReservationCommit", true)] {
                 mutation.object(name, ReservationPayload.self, arguments: IDArgument.self) { parents, arguments, context in
                     let query = context.context
-                    let (reservation, errors) = try await query.attempt(role: .staff, present: { self.userErrors($0, argument: []) }) {
+                    let (reservation, errors) = try await query.attempt(
+                        role: .staff, present: { UserErrorView.all($0, argument: [], renamed: ["reservationId": "id"]) }
+                    ) {
                         let id = try self.reservationID(arguments.id, field: ["id"])
                         return commit
                             ? try await query.inventory.commit(id, by: self.actor(query), tenant: query.principal.tenant)
@@ -156,7 +160,9 @@ enum InventoryResolvers {
             mutation.object("warehouseSave", WarehousePayload.self, arguments: WarehouseArgument.self) { parents, arguments, context in
                 let query = context.context
                 let input = arguments.input
-                let (warehouse, errors) = try await query.attempt(role: .admin, present: { self.userErrors($0, argument: ["input"]) }) {
+                let (warehouse, errors) = try await query.attempt(
+                    role: .admin, present: { UserErrorView.all($0, argument: ["input"], list: ["input", "items"], renamed: ["orderId": "orderRef"]) }
+                ) {
                     try await query.inventory.saveWarehouse(
                         WarehouseInput(code: input.code, name: input.name, priority: input.priority ?? 100), tenant: query.principal.tenant)
                 }
@@ -166,7 +172,9 @@ enum InventoryResolvers {
                 parents, arguments, context in
                 let query = context.context
                 let strategy = arguments.strategy.flatMap { AllocationStrategy(rawValue: $0.lowercased()) }
-                let (set, errors) = try await query.attempt(role: .admin, present: { self.userErrors($0, argument: []) }) {
+                let (set, errors) = try await query.attempt(
+                    role: .admin, present: { UserErrorView.all($0, argument: [], renamed: ["reservationId": "id"]) }
+                ) {
                     try await query.inventory.setAllocationStrategy(strategy, channel: arguments.channel, tenant: query.principal.tenant)
                     return ChannelStrategy(channel: arguments.channel, strategy: strategy ?? .priority)
                 }
@@ -251,27 +259,6 @@ enum InventoryResolvers {
 
     private static func actor(_ query: QueryContext) -> StockActor {
         StockActor(name: query.principal.actorName, source: .admin)
-    }
-
-    /// An Inventory error as user errors naming the mutation's own arguments: one per invalid or short item of the list
-    /// the arguments hold (`changes.2`, `input.items.1`), else the field the error names under `argument`.
-    private static func userErrors(_ error: any DomainError, argument: [String]) -> [UserErrorView]? {
-        guard let error = error as? InventoryError else { return nil }
-        let code = error.code.uppercased()
-        let list = argument == ["changes"] ? argument : argument + ["items"]
-        if let rows = error.rows {
-            return rows.map { UserErrorView(field: list + [String($0.index)], message: $0.messages.joined(separator: " "), code: code) }
-        }
-        let field: [String]? =
-            switch error.field {
-            case ["items"]?: list
-            case ["orderId"]?: argument + ["orderRef"]
-            case ["warehouse"]?: argument
-            case ["reservationId"]?: ["id"]
-            case let field?: argument + field
-            case nil: nil
-            }
-        return [UserErrorView(field: field, message: error.message, code: code)]
     }
 
     private static func reservationID(_ text: String, field: [String]) throws(UserInputError) -> Int64 {

@@ -103,10 +103,10 @@ struct SalesChannelInventoryRoutes {
             let sku = try Self.sku(context)
             let body = try await request.decodeJSON(QuantityRequest.self)
             try Self.refuseChannelSync(body.syncToChannels)
-            let stock = try await self.inventory.setQuantities(
-                [StockChange(sku: sku, quantity: body.quantity, warehouse: body.warehouse, reason: body.reason)], by: Self.actor(context),
+            let stock = try await self.inventory.setQuantity(
+                StockChange(sku: sku, quantity: body.quantity, warehouse: body.warehouse, reason: body.reason), by: Self.actor(context),
                 tenant: context.principal.tenant)
-            return try Response.json(stock[0], keys: .camelCase)
+            return try Response.json(stock, keys: .camelCase)
         }
     }
 
@@ -118,10 +118,14 @@ struct SalesChannelInventoryRoutes {
         if sync == true { throw InventoryError.channelSyncUnavailable }
     }
 
-    /// The path's SKU, percent-decoded (`SKU%20100` is `SKU 100`).
+    /// The path's SKU, percent-decoded (`SKU%20100` is `SKU 100`; a SKU named like a fixed route, `bulk`, is reached as
+    /// `%62ulk`); malformed percent-encoding is refused rather than read literally.
     private static func sku(_ context: AuthenticatedContext) throws -> String {
         let text = try context.parameters.require("sku")
-        return text.removingPercentEncoding ?? text
+        guard let sku = text.removingPercentEncoding else {
+            throw APIError.invalidParameter(name: "sku", reason: "is not valid percent-encoding: '\(text.prefix(64))'.")
+        }
+        return sku
     }
 
     private static func reservationID(_ context: AuthenticatedContext) throws -> Int64 {

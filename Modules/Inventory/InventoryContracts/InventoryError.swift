@@ -5,7 +5,8 @@ public enum InventoryError: DomainError, Equatable {
     /// Items of a reservation or a stock update that are invalid, each with its messages; nothing was written.
     case invalidItems(field: String, [RowError])
     case invalidField(field: String, reason: String)
-    case unknownWarehouse(String)
+    /// Warehouse codes no warehouse has, with the changes naming them (none for a change made on its own).
+    case unknownWarehouses([String], rows: [RowError])
     /// A reservation asked for more than is available; nothing was held.
     case insufficientStock([Shortage])
     case reservationNotFound(String)
@@ -32,7 +33,7 @@ public enum InventoryError: DomainError, Equatable {
 
     public var kind: DomainErrorKind {
         switch self {
-        case .invalidItems, .invalidField, .unknownWarehouse: .invalidInput
+        case .invalidItems, .invalidField, .unknownWarehouses: .invalidInput
         case .channelSyncUnavailable: .ruleViolated
         case .insufficientStock, .reservationEnded: .conflict
         case .reservationNotFound, .skuNotFound: .notFound
@@ -43,7 +44,7 @@ public enum InventoryError: DomainError, Equatable {
         switch self {
         case .invalidItems: "invalid_items"
         case .invalidField: "invalid_field"
-        case .unknownWarehouse: "unknown_warehouse"
+        case .unknownWarehouses: "unknown_warehouse"
         case .insufficientStock: "insufficient_stock"
         case .reservationNotFound: "reservation_not_found"
         case .reservationEnded: "reservation_ended"
@@ -56,7 +57,10 @@ public enum InventoryError: DomainError, Equatable {
         switch self {
         case .invalidItems(let field, let rows): "\(rows.count) of the \(field) \(rows.count == 1 ? "is" : "are") invalid; nothing was changed."
         case .invalidField(let field, let reason): "\(field) \(reason)"
-        case .unknownWarehouse(let code): "No warehouse has the code '\(code.prefix(64))'."
+        case .unknownWarehouses(let codes, _):
+            codes.count == 1
+                ? "No warehouse has the code '\(codes[0].prefix(64))'; nothing was changed."
+                : "No warehouses have the codes \(codes.prefix(20).map { "'\($0.prefix(64))'" }.joined(separator: ", ")); nothing was changed."
         case .insufficientStock(let shortages):
             "Not enough stock: "
                 + shortages.prefix(20).map { "\($0.sku.prefix(64)) (\($0.requested) requested, \(max($0.available, 0)) available)" }
@@ -73,7 +77,7 @@ public enum InventoryError: DomainError, Equatable {
         switch self {
         case .invalidItems(let field, _): [field]
         case .invalidField(let field, _): [field]
-        case .unknownWarehouse: ["warehouse"]
+        case .unknownWarehouses(_, let rows): rows.isEmpty ? ["warehouse"] : ["items"]
         case .insufficientStock: ["items"]
         case .reservationNotFound: ["reservationId"]
         case .reservationEnded: nil
@@ -85,6 +89,7 @@ public enum InventoryError: DomainError, Equatable {
     public var rows: [RowError]? {
         switch self {
         case .invalidItems(_, let rows): rows
+        case .unknownWarehouses(_, let rows): rows.isEmpty ? nil : rows
         case .insufficientStock(let shortages):
             shortages.map {
                 RowError(index: $0.index, messages: ["\($0.sku.prefix(64)): \($0.requested) requested, \(max($0.available, 0)) available."])

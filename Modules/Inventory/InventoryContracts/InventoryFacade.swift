@@ -6,6 +6,8 @@ public protocol InventoryFacade: Sendable {
     /// Sets on-hand quantities (seed `004_…` `PUT /sales-channel/inventory/:sku` and bulk update), all or none; each
     /// change that moves a quantity appends a ledger row. Answers each named SKU's stock after the change, in order.
     func setQuantities(_ changes: [StockChange], by actor: StockActor, tenant: TenantID) async throws -> [SkuStock]
+    /// Sets one SKU's on-hand quantity in one warehouse; errors name the change's own fields (`quantity`, `warehouse`).
+    func setQuantity(_ change: StockChange, by actor: StockActor, tenant: TenantID) async throws -> SkuStock
     /// Holds stock for a checkout: every item or none (`InventoryError.insufficientStock` names what is short). Lines of
     /// one SKU reserve their sum; the channel's allocation strategy picks the warehouses.
     func reserve(_ request: ReservationRequest, tenant: TenantID) async throws -> Reservation

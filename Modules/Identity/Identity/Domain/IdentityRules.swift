@@ -1,11 +1,12 @@
 import Foundation
 import IdentityContracts
+import Kernel
 
 /// Named checks on input to the Identity context.
 enum IdentityRules {
     static func tokenName(_ name: String) throws(IdentityError) -> String {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(trimmed.count), !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        guard (1...100).contains(trimmed.count), !trimmed.containsControlCharacter
         else { throw .invalidTokenName }
         return trimmed
     }
@@ -44,7 +45,7 @@ enum IdentityRules {
     static func email(_ email: String) throws(IdentityError) -> String {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !email.contains(where: \.isWhitespace),
-            !email.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            !email.containsControlCharacter
         else {
             throw .invalidEmail(email)
         }

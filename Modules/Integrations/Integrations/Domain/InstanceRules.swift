@@ -7,7 +7,7 @@ import Kernel
 enum InstanceRules {
     static func name(_ name: String) throws(IntegrationsError) -> String {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard (1...200).contains(trimmed.count), !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard (1...200).contains(trimmed.count), !trimmed.containsControlCharacter else {
             throw .invalidName
         }
         return trimmed

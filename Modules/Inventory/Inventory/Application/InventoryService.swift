@@ -1,3 +1,4 @@
+import Foundation
 import InventoryContracts
 import Kernel
 import Storage
@@ -16,15 +17,31 @@ public struct InventoryService: InventoryFacade {
 
     public func setQuantities(_ changes: [StockChange], by actor: StockActor, tenant: TenantID) async throws -> [SkuStock] {
         try StockChangeRules.validate(changes)
-        return try await self.database.withTenant(tenant) { transaction in
+        return try await self.write(changes, rowsNamed: true, by: actor, tenant: tenant)
+    }
+
+    public func setQuantity(_ change: StockChange, by actor: StockActor, tenant: TenantID) async throws -> SkuStock {
+        try StockChangeRules.validate(change)
+        return try await self.write([change], rowsNamed: false, by: actor, tenant: tenant)[0]
+    }
+
+    /// Writes valid changes; an unknown warehouse refuses them all, by row when `rowsNamed`.
+    private func write(_ changes: [StockChange], rowsNamed: Bool, by actor: StockActor, tenant: TenantID) async throws -> [SkuStock] {
+        try await self.database.withTenant(tenant) { transaction in
             let codes = changes.map { $0.warehouse ?? Warehouse.defaultCode }
-            let ids = try await WarehouseStore.ids(codes: Set(codes), in: transaction)
-            let keys = try zip(changes, codes).map { change, code in
-                guard let id = ids[code] else { throw InventoryError.unknownWarehouse(code) }
-                return LevelKey(sku: change.sku, warehouseID: id)
+            let (ids, createdDefault) = try await WarehouseStore.ids(codes: Set(codes), in: transaction)
+            if createdDefault { try await Self.scheduleExpirySweep(in: transaction) }
+            let keys = zip(changes, codes).compactMap { change, code in ids[code].map { LevelKey(sku: change.sku, warehouseID: $0) } }
+            guard keys.count == changes.count else {
+                let unknown = codes.enumerated().filter { ids[$0.element] == nil }
+                var seen: Set<String> = []
+                throw InventoryError.unknownWarehouses(
+                    unknown.map(\.element).filter { seen.insert($0).inserted },
+                    rows: rowsNamed
+                        ? unknown.map { RowError(index: $0.offset, messages: ["No warehouse has the code '\($0.element.prefix(64))'."]) } : [])
             }
             let current = try await StockStore.lock(creating: keys, in: transaction)
-            let onHand = Dictionary(uniqueKeysWithValues: current.map { ($0.key, $0.onHand) })
+            let onHand = Dictionary(current.map { ($0.key, $0.onHand) }, uniquingKeysWith: { first, _ in first })
             let writes = zip(changes, keys).map { change, key in
                 StockStore.OnHandWrite(
                     key: key, onHand: change.quantity, delta: change.quantity - (onHand[key] ?? 0), kind: "set", reason: change.reason,
@@ -61,50 +78,80 @@ public struct InventoryService: InventoryFacade {
         }
     }
 
-    /// Ends a reservation whose time has passed (the expiry job); answers whether it was still active.
-    func expire(_ id: Int64, tenant: TenantID) async throws -> Bool {
+    /// How the expiry job found a reservation.
+    enum Expiry: Equatable {
+        case expired
+        case alreadyEnded
+        /// Still active and not due until then (the job ran early).
+        case notDue(Date)
+    }
+
+    /// Ends a reservation whose time has passed (the expiry job).
+    func expire(_ id: Int64, tenant: TenantID) async throws -> Expiry {
         try await self.database.withTenant(tenant) { transaction in
-            try await Self.free(id, as: .expired, in: transaction) != nil
+            if try await Self.free(id, as: .expired, in: transaction) != nil { return .expired }
+            guard let reservation = try await ReservationStore.find(id, in: transaction), reservation.state == .active else { return .alreadyEnded }
+            return .notDue(reservation.expiresAt)
         }
+    }
+
+    /// Ends up to `limit` of the tenant's active reservations whose time has passed, each in its own transaction (so
+    /// stock rows stay locked in SKU order); answers how many ended.
+    func expireDue(tenant: TenantID, limit: Int) async throws -> Int {
+        let due = try await self.database.withTenant(tenant) { try await ReservationStore.due(limit: limit, in: $0) }
+        var expired = 0
+        for id in due where try await self.expire(id, tenant: tenant) == .expired { expired += 1 }
+        return expired
     }
 
     public func saveWarehouse(_ warehouse: WarehouseInput, tenant: TenantID) async throws -> Warehouse {
-        if let reason = StockText.problem(warehouse.code, name: "code", limit: 64) {
+        if let reason = StockText.problem(warehouse.code, limit: 64) {
             throw InventoryError.invalidField(field: "code", reason: reason)
         }
-        if let reason = StockText.problem(warehouse.name, name: "name") { throw InventoryError.invalidField(field: "name", reason: reason) }
+        if let reason = StockText.problem(warehouse.name) { throw InventoryError.invalidField(field: "name", reason: reason) }
         guard (0...10_000).contains(warehouse.priority) else {
             throw InventoryError.invalidField(field: "priority", reason: "must be a whole number from 0 to 10000, not \(warehouse.priority).")
         }
-        return try await self.database.withTenant(tenant) { try await WarehouseStore.save(warehouse, in: $0) }
+        return try await self.database.withTenant(tenant) { transaction in
+            try await Self.scheduleExpirySweep(in: transaction)
+            return try await WarehouseStore.save(warehouse, in: transaction)
+        }
     }
 
     public func setAllocationStrategy(_ strategy: AllocationStrategy?, channel: String, tenant: TenantID) async throws {
-        if let reason = StockText.problem(channel, name: "channel") { throw InventoryError.invalidField(field: "channel", reason: reason) }
+        if let reason = StockText.problem(channel) { throw InventoryError.invalidField(field: "channel", reason: reason) }
         try await self.database.withTenant(tenant) { try await WarehouseStore.setStrategy(strategy, channel: channel, in: $0) }
     }
 
     /// Ends an active reservation: frees what it held from the reserved quantities, then lets `settle` change on-hand
-    /// quantities with the levels still locked. Throws when the reservation is unknown or already ended.
+    /// quantities with the levels still locked. Throws when the reservation is unknown or already ended; one asked to
+    /// commit after its time is expired there and then (that much is kept) and answered as expired.
     private func end(
         _ id: Int64, as state: ReservationState, tenant: TenantID,
         settle: @Sendable ([(level: StockStore.Locked, held: Int64)], String?, Transaction) async throws -> Void
     ) async throws -> Reservation {
-        try await self.database.withTenant(tenant) { transaction in
-            guard let freed = try await Self.free(id, as: state, in: transaction) else {
+        let outcome: Result<Reservation, InventoryError> = try await self.database.withTenant(tenant) { transaction in
+            if let freed = try await Self.free(id, as: state, in: transaction) {
+                try await settle(freed.held, freed.orderRef, transaction)
                 guard let reservation = try await ReservationStore.find(id, in: transaction) else {
-                    throw InventoryError.reservationNotFound(String(id))
+                    return .failure(.reservationNotFound(String(id)))
                 }
-                throw InventoryError.reservationEnded(id: id, state: reservation.state == .active ? .expired : reservation.state)
+                return .success(reservation)
             }
-            try await settle(freed.held, freed.orderRef, transaction)
-            guard let reservation = try await ReservationStore.find(id, in: transaction) else { throw InventoryError.reservationNotFound(String(id)) }
-            return reservation
+            if try await Self.free(id, as: .expired, in: transaction) != nil { return .failure(.reservationEnded(id: id, state: .expired)) }
+            guard let reservation = try await ReservationStore.find(id, in: transaction) else { return .failure(.reservationNotFound(String(id))) }
+            return .failure(.reservationEnded(id: id, state: reservation.state))
         }
+        return try outcome.get()
     }
 }
 
 extension InventoryService {
+    /// A tenant's first warehouse starts the minute-by-minute sweep of overdue reservations (`ExpireDueReservations`).
+    fileprivate static func scheduleExpirySweep(in transaction: Transaction) async throws {
+        try await JobSchedules.upsert(name: ExpireDueReservations.scheduleName, payload: ExpireDueReservations(), everyMinutes: 1, in: transaction)
+    }
+
     /// Ends an active reservation in `state` and takes what it held off the reserved quantities, leaving those levels
     /// locked; answers what it held and the order it was for, or `nil` when it could not end (unknown, ended, or not in
     /// its time for `state`).

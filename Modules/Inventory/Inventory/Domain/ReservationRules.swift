@@ -25,13 +25,13 @@ struct ReservationWants: Sendable, Equatable {
                 field: "ttlSeconds",
                 reason: "must be a whole number of seconds from 1 to \(ReservationRequest.maxTTLSeconds), not \(request.ttlSeconds).")
         }
-        if let reason = StockText.problem(request.orderRef, name: "orderId") { throw InventoryError.invalidField(field: "orderId", reason: reason) }
-        if let reason = StockText.problem(request.channel, name: "channel") { throw InventoryError.invalidField(field: "channel", reason: reason) }
+        if let reason = StockText.problem(request.orderRef) { throw InventoryError.invalidField(field: "orderId", reason: reason) }
+        if let reason = StockText.problem(request.channel) { throw InventoryError.invalidField(field: "channel", reason: reason) }
         var rows: [RowError] = []
         var sums: [String: Want] = [:]
         for (index, item) in request.items.enumerated() {
             var messages: [String] = []
-            if let reason = StockText.skuProblem(item.sku) { messages.append(reason) }
+            if let reason = StockText.skuProblem(item.sku) { messages.append("sku \(reason)") }
             if !(1...ReservationRequest.maxQuantity).contains(item.quantity) {
                 messages.append("quantity must be a whole number from 1 to \(ReservationRequest.maxQuantity), not \(item.quantity).")
             }

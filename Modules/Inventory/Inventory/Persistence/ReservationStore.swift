@@ -48,6 +48,19 @@ enum ReservationStore {
         return (false, nil)
     }
 
+    /// The ids of up to `limit` active reservations whose time has passed, the longest overdue first.
+    static func due(limit: Int, in transaction: Transaction) async throws -> [Int64] {
+        let rows = try await transaction.query(
+            """
+            SELECT id FROM inventory.reservations
+            WHERE tenant_id = \(transaction.tenant.rawValue) AND state = 'active' AND expires_at <= now()
+            ORDER BY expires_at LIMIT \(limit)
+            """)
+        var ids: [Int64] = []
+        for try await id in rows.decode(Int64.self) { ids.append(id) }
+        return ids
+    }
+
     /// The reservation with its lines (warehouses by code), or `nil`.
     static func find(_ id: Int64, in transaction: Transaction) async throws -> Reservation? {
         let tenant = transaction.tenant.rawValue

@@ -8,23 +8,24 @@ import Storage
 enum WarehouseStore {
     static let columns = "id, code, name, priority, created_at"
 
-    /// The ids of the warehouses with `codes`, creating the default warehouse when it is named and missing; throws
-    /// `InventoryError.unknownWarehouse` for any other missing code.
-    static func ids(codes: Set<String>, in transaction: Transaction) async throws -> [String: Int64] {
+    /// The ids of the warehouses with `codes`, creating the default warehouse when it is named and missing (`created`
+    /// says so); any other missing code is missing from the answer.
+    static func ids(codes: Set<String>, in transaction: Transaction) async throws -> (ids: [String: Int64], createdDefault: Bool) {
         let tenant = transaction.tenant.rawValue
+        var createdDefault = false
         if codes.contains(Warehouse.defaultCode) {
-            try await transaction.query(
+            let inserted = try await transaction.query(
                 """
                 INSERT INTO inventory.warehouses (tenant_id, code, name) VALUES (\(tenant), \(Warehouse.defaultCode), 'Default')
-                ON CONFLICT (tenant_id, code) DO NOTHING
+                ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id
                 """)
+            for try await _ in inserted { createdDefault = true }
         }
         let rows = try await transaction.query(
             "SELECT code, id FROM inventory.warehouses WHERE tenant_id = \(tenant) AND code = ANY(\(Array(codes)))")
         var ids: [String: Int64] = [:]
         for try await (code, id) in rows.decode((String, Int64).self) { ids[code] = id }
-        if let missing = codes.subtracting(ids.keys).sorted().first { throw InventoryError.unknownWarehouse(missing) }
-        return ids
+        return (ids, createdDefault)
     }
 
     static func save(_ input: WarehouseInput, in transaction: Transaction) async throws -> Warehouse {

@@ -69,7 +69,7 @@ struct ShipmentRequest: Sendable, Equatable {
     /// text cannot hold NUL) or beyond `maxTextLength` characters, the problem named by `label`.
     static func cleaned(_ text: String, label: String) -> Result<String?, RowProblems> {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if trimmed.containsControlCharacter {
             return .failure(RowProblems(["\(label) may not contain control characters"]))
         }
         if trimmed.count > Self.maxTextLength {
