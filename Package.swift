@@ -118,7 +118,7 @@ let package = Package(
         .target(
             name: "Integrations",
             dependencies: [
-                "Kernel", "Storage", "Channels", "IntegrationsContracts", "OrdersContracts",
+                "Kernel", "Storage", "Channels", "IntegrationsContracts", "OrdersContracts", "CatalogContracts",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -161,12 +161,29 @@ let package = Package(
             swiftSettings: strictness
         ),
 
+        // MARK: Catalog context: the SKU master, the listings every channel holds, and the mapping between them
+        .target(
+            name: "CatalogContracts",
+            dependencies: ["Kernel"],
+            path: "Modules/Catalog/CatalogContracts",
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "Catalog",
+            dependencies: [
+                "Kernel", "Storage", "CatalogContracts",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Modules/Catalog/Catalog",
+            swiftSettings: strictness
+        ),
+
         // MARK: Composition root
         .target(
             name: "App",
             dependencies: [
                 "Kernel", "Storage", "IdentityContracts", "Identity", "QueryLanguage", "Channels", "Sandbox", "IntegrationsContracts", "Integrations",
-                "OrdersContracts", "Orders", "InventoryContracts", "Inventory",
+                "OrdersContracts", "Orders", "InventoryContracts", "Inventory", "CatalogContracts", "Catalog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -236,7 +253,7 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 "App", "Kernel", "Storage", "Identity", "IdentityContracts", "TestSupport", "QueryLanguage", "QueryFixtures",
-                "Channels", "Integrations", "IntegrationsContracts", "Orders", "OrdersContracts", "Inventory", "InventoryContracts", "Sandbox",
+                "Channels", "Integrations", "IntegrationsContracts", "Orders", "OrdersContracts", "Inventory", "InventoryContracts", "Catalog", "CatalogContracts", "Sandbox",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -278,7 +295,7 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "App", "Kernel", "Storage", "Identity", "IdentityContracts", "QueryLanguage", "QueryFixtures", "Integrations", "IntegrationsContracts",
-                "Channels", "Orders", "OrdersContracts", "Inventory", "InventoryContracts",
+                "Channels", "Orders", "OrdersContracts", "Inventory", "InventoryContracts", "Catalog", "CatalogContracts",
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -36,6 +36,8 @@ public protocol ChannelProvider: Sendable {
     /// Reads a pulled refund into Switchyard's shape: lines where the provider gives them, totals only where it does not;
     /// `nil` while no money has moved (a TikTok Shop return still under review).
     static func normalize(_ refund: RemoteRefund) -> NormalizedRefund?
+    /// Reads a pulled product into its listings, one per sellable SKU (variant); a product without a SKU lists nothing.
+    static func normalize(_ product: RemoteProduct) -> [NormalizedListing]
     /// Sets the quantities the channel shows; one result per level, in order.
     func pushInventory(_ levels: [InventoryLevel]) async throws(ChannelCallError) -> [InventoryPushResult]
     /// Reports a shipment (the provider's confirm-shipment / fulfillment / shipping-update call).

@@ -1,4 +1,5 @@
 import App
+import Catalog
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -70,7 +71,7 @@ struct AppFixture: Sendable {
                 database: environment.database, identity: identity,
                 integrations: IntegrationsService(
                     database: environment.database, vault: Self.vault, clock: clock, links: links,
-                    orders: OrdersService(database: environment.database)),
+                    orders: OrdersService(database: environment.database), catalog: CatalogService(database: environment.database)),
                 orders: OrdersService(database: environment.database), inventory: InventoryService(database: environment.database),
                 adminTokens: fixture.tokens, clock: clock)
             let router = try buildRouter(configuration: configuration, services: services)
@@ -88,7 +89,7 @@ struct AppFixture: Sendable {
         JobHandlers.registry(
             integrations: IntegrationsService(
                 database: self.environment.database, vault: Self.vault, clock: SystemClock(), links: Self.links,
-                orders: OrdersService(database: self.environment.database)),
+                orders: OrdersService(database: self.environment.database), catalog: CatalogService(database: self.environment.database)),
             inventory: InventoryService(database: self.environment.database))
     }
 

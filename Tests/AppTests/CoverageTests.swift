@@ -1,4 +1,5 @@
 import App
+import Catalog
 import Foundation
 import Hummingbird
 import Identity
@@ -86,7 +87,8 @@ import Testing
         return AppServices(
             database: database, identity: IdentityService(database: database),
             integrations: IntegrationsService(
-                database: database, vault: AppFixture.vault, clock: SystemClock(), links: AppFixture.links, orders: OrdersService(database: database)),
+                database: database, vault: AppFixture.vault, clock: SystemClock(), links: AppFixture.links, orders: OrdersService(database: database),
+                catalog: CatalogService(database: database)),
             orders: OrdersService(database: database), inventory: InventoryService(database: database),
             adminTokens: await AdminTokens(secret: AppFixture.jwtSecret, issuer: "switchyard", lifetimeMinutes: 1), clock: SystemClock())
     }

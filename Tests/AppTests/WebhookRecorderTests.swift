@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import Identity
 import IdentityContracts
@@ -19,7 +20,8 @@ import Testing
             let tenant = try await IdentityService(database: environment.database).ensureTenant(id: .random(), name: "Shop", slug: "shop")
             let service = IntegrationsService(
                 database: environment.database, vault: CredentialVault(base64Key: CredentialVault.generateKey())!, clock: SystemClock(),
-                links: AppFixture.links, orders: OrdersService(database: environment.database))
+                links: AppFixture.links, orders: OrdersService(database: environment.database),
+                catalog: CatalogService(database: environment.database))
             let instance = try await service.createInstance(
                 NewIntegrationInstance(provider: .shopify, name: "Store", credentials: ["client_secret": "s", "access_token": "t"]),
                 tenant: tenant.id, actor: "test")

@@ -1,4 +1,5 @@
 import App
+import Catalog
 import Foundation
 import Hummingbird
 import Identity
@@ -28,7 +29,7 @@ enum BenchmarkServer {
             let db = Database(client: client, logger: logger)
             let integrations = IntegrationsService(
                 database: db, vault: CredentialVault(base64Key: CredentialVault.generateKey())!, clock: SystemClock(),
-                links: configuration.authorizationLinks, orders: OrdersService(database: db))
+                links: configuration.authorizationLinks, orders: OrdersService(database: db), catalog: CatalogService(database: db))
             let identity = IdentityService(database: db)
             let services = AppServices(
                 database: db, identity: identity, integrations: integrations, orders: OrdersService(database: db),

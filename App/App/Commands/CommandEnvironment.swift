@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import Identity
 import IdentityContracts
@@ -112,6 +113,7 @@ extension IntegrationsService {
         }
         return IntegrationsService(
             database: database, vault: vault, clock: SystemClock(), links: configuration.authorizationLinks, orders: orders,
+            catalog: CatalogService(database: database),
             logger: Logger(label: "switchyard.integrations"))
     }
 }

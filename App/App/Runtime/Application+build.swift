@@ -47,10 +47,10 @@ public func buildRouter(configuration: AppConfiguration, services: AppServices) 
                     machine: MachineTokenAuthenticator(identity: services.identity))
             )
             .group(context: AuthenticatedContext.self))
-    ErpRoutes(database: services.database, orders: services.orders, clock: services.clock).add(
-        to: router.group("/api/v1")
-            .add(middleware: MachineTokenAuthenticator(identity: services.identity))
-            .group(context: AuthenticatedContext.self))
+    let erp = router.group("/api/v1").add(middleware: MachineTokenAuthenticator(identity: services.identity)).group(
+        context: AuthenticatedContext.self)
+    ErpRoutes(database: services.database, orders: services.orders, clock: services.clock).add(to: erp)
+    ErpCatalogRoutes(database: services.database).add(to: erp)
     ImportStatusRoutes(database: services.database).add(
         to: router.group("/api/import")
             .add(middleware: MachineTokenAuthenticator(identity: services.identity))

@@ -17,4 +17,10 @@ extension ChannelAdapters {
         normalized.lastRemoteUpdateAt = refund.updatedAt ?? refund.createdAt
         return normalized
     }
+
+    /// A pulled product's listings (one per sellable SKU) in Switchyard's shape; none for providers that are not pulled
+    /// from, and none without a SKU.
+    public static func normalize(_ product: RemoteProduct, from provider: Provider) -> [NormalizedListing] {
+        (self.type(for: provider)?.normalize(product) ?? []).filter { !$0.sku.isEmpty }
+    }
 }

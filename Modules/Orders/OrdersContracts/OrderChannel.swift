@@ -1,14 +1,4 @@
 import Kernel
 
-/// An integration instance as the Orders APIs name it: by the tenant's channel code, with its provider.
-public struct OrderChannel: Sendable, Equatable {
-    public let instanceID: Int64
-    public let code: String
-    public let provider: Provider
-
-    public init(instanceID: Int64, code: String, provider: Provider) {
-        self.instanceID = instanceID
-        self.code = code
-        self.provider = provider
-    }
-}
+/// A channel an order query or shipment names.
+public typealias OrderChannel = ChannelReference

@@ -1,3 +1,4 @@
+import CatalogContracts
 import Channels
 import Foundation
 import IntegrationsContracts
@@ -18,14 +19,17 @@ public struct IntegrationsService: IntegrationsFacade {
     let links: AuthorizationLinks
     /// Where pulled orders and refunds go once normalized.
     let orders: any OrdersFacade
+    /// Where pulled products go once read into listings.
+    let catalog: any CatalogFacade
     let logger: Logger
 
     public init(
         database: Database, vault: CredentialVault, clock: any WallClock, links: AuthorizationLinks, orders: any OrdersFacade,
-        channelHTTP: ChannelHTTP = ChannelHTTP(), logger: Logger = Logger(label: "switchyard.integrations")
+        catalog: any CatalogFacade, channelHTTP: ChannelHTTP = ChannelHTTP(), logger: Logger = Logger(label: "switchyard.integrations")
     ) {
         self.database = database
         self.orders = orders
+        self.catalog = catalog
         self.vault = vault
         self.clock = clock
         self.links = links

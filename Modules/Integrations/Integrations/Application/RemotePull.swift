@@ -1,3 +1,4 @@
+import CatalogContracts
 import Channels
 import Foundation
 import IntegrationsContracts
@@ -127,9 +128,9 @@ extension IntegrationsService {
         }
     }
 
-    /// Hands a page's orders or refunds, normalized, to the Orders context before the cursor moves past them: a crash in
-    /// between pulls the page again, and ingestion is an idempotent upsert. Products wait for the catalog. Answers the
-    /// records the Orders context refused.
+    /// Hands a page's orders or refunds, normalized, to the Orders context, and its products, read into listings, to the
+    /// Catalog context, before the cursor moves past them: a crash in between pulls the page again, and ingestion is an
+    /// idempotent upsert. Answers the records refused.
     private func deliver<Record: RemoteRecord>(_ records: [Record], of instance: IntegrationInstance, tenant: TenantID) async throws
         -> [String]
     {
@@ -140,6 +141,10 @@ extension IntegrationsService {
         if let refunds = records as? [RemoteRefund] {
             let normalized = refunds.compactMap { ChannelAdapters.normalize($0, from: instance.provider) }
             return try await self.orders.ingest(normalized, instance: instance.id.rawValue, provider: instance.provider, tenant: tenant).rejected
+        }
+        if let products = records as? [RemoteProduct] {
+            let listings = products.flatMap { ChannelAdapters.normalize($0, from: instance.provider) }
+            return try await self.catalog.ingest(listings, instance: instance.id.rawValue, tenant: tenant).rejected
         }
         return []
     }

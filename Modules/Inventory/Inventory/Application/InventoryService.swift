@@ -165,7 +165,3 @@ extension InventoryService {
         return (held, ended.orderRef)
     }
 }
-
-extension String {
-    fileprivate var nilIfEmpty: String? { self.isEmpty ? nil : self }
-}

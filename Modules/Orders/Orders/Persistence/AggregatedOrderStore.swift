@@ -15,7 +15,7 @@ enum AggregatedOrderStore {
         'customer', json_build_object('name', o.buyer_name, 'email', o.buyer_email),
         'totals', json_build_object('currency', o.currency, 'subtotal', o.subtotal_amount, 'discount', o.discount_amount,
             'tax', o.tax_amount, 'shipping', o.shipping_amount, 'grandTotal', o.total_amount),
-        'itemCount', o.items_total_quantity, 'createdAt', orders.iso(o.placed_at), 'updatedAt', orders.iso(o.updated_at)
+        'itemCount', o.items_total_quantity, 'createdAt', platform.iso(o.placed_at), 'updatedAt', platform.iso(o.updated_at)
         """
 
     /// One page of the orders of the query's channels, newest first, with the total the filters match.
@@ -56,7 +56,7 @@ enum AggregatedOrderStore {
                 SELECT json_build_object(\(Self.summaryFields),
                     'shippingAddress', json_build_object(\(address("ship"))), 'billingAddress', json_build_object(\(address("bill"))),
                     'paymentMethod', o.payment_method, 'isGift', o.is_gift, 'notes', o.notes, 'taxesIncluded', o.taxes_included,
-                    'orderedAt', orders.iso(o.ordered_at), 'lastRemoteUpdateAt', orders.iso(o.last_remote_update_at),
+                    'orderedAt', platform.iso(o.ordered_at), 'lastRemoteUpdateAt', platform.iso(o.last_remote_update_at),
                     'lines', (SELECT coalesce(json_agg(json_build_object(
                             'lineId', l.external_line_id, 'sku', l.sku, 'channelSku', coalesce(l.channel_variant_id, l.channel_product_id),
                             'title', l.title, 'quantity', l.quantity, 'unitPrice', l.unit_price, 'sellingUnitPrice', l.selling_unit_price,
@@ -65,8 +65,8 @@ enum AggregatedOrderStore {
                         FROM orders.order_lines l WHERE l.tenant_id = o.tenant_id AND l.order_id = o.id),
                     'shipments', (SELECT coalesce(json_agg(json_build_object(
                             'id', s.id, 'carrier', s.carrier, 'service', s.service, 'trackingNumber', s.tracking_number,
-                            'shippedAt', orders.iso(coalesce(s.shipped_at, s.created_at)), 'status', s.status, 'attempts', s.attempts,
-                            'lastError', s.last_error, 'remoteShipmentId', s.remote_shipment_id, 'pushedAt', orders.iso(s.pushed_at))
+                            'shippedAt', platform.iso(coalesce(s.shipped_at, s.created_at)), 'status', s.status, 'attempts', s.attempts,
+                            'lastError', s.last_error, 'remoteShipmentId', s.remote_shipment_id, 'pushedAt', platform.iso(s.pushed_at))
                             ORDER BY s.id), '[]')
                         FROM orders.shipments s WHERE s.tenant_id = o.tenant_id AND s.order_id = o.id),
                     'channelMetadata', o.channel_metadata

@@ -17,8 +17,8 @@ enum ErpFeedStore {
                 .dynamic(
                     """
                     SELECT coalesce(json_agg(row_to_json(feed)), '[]')::text FROM (
-                        SELECT o.id, o.external_order_id, o.status, orders.iso(o.ordered_at) AS ordered_at,
-                            orders.iso(o.last_remote_update_at) AS last_remote_update_at, o.order_number_hint,
+                        SELECT o.id, o.external_order_id, o.status, platform.iso(o.ordered_at) AS ordered_at,
+                            platform.iso(o.last_remote_update_at) AS last_remote_update_at, o.order_number_hint,
                             o.provider AS fulfillment_channel, c.code AS channel_code, o.provider, o.taxes_included, o.buyer_name,
                             o.buyer_email, o.currency, o.subtotal_amount, o.shipping_amount, o.tax_amount, o.discount_amount, o.total_amount,
                             \(bill), \(ship), o.payment_status, o.payment_method, o.line_items_count, o.items_total_quantity, o.is_gift,
@@ -30,7 +30,7 @@ enum ErpFeedStore {
                                     l.fulfillment_status, l.is_gift, l.notes
                                 FROM orders.order_lines l WHERE l.tenant_id = o.tenant_id AND l.order_id = o.id ORDER BY l.position
                             ) AS line) AS line_items,
-                            o.raw_payload, o.imported_to_erp, orders.iso(o.imported_at) AS imported_at
+                            o.raw_payload, o.imported_to_erp, platform.iso(o.imported_at) AS imported_at
                         FROM unnest($2::bigint[], $3::text[]) AS c (instance_id, code)
                         CROSS JOIN LATERAL (
                             SELECT * FROM orders.orders o
@@ -55,7 +55,7 @@ enum ErpFeedStore {
                 .dynamic(
                     """
                     SELECT coalesce(json_agg(row_to_json(feed)), '[]')::text FROM (
-                        SELECT f.id, f.provider, f.external_order_id, f.external_refund_id, orders.iso(f.occurred_at) AS occurred_at,
+                        SELECT f.id, f.provider, f.external_order_id, f.external_refund_id, platform.iso(f.occurred_at) AS occurred_at,
                             f.amount, coalesce(f.currency, o.currency) AS currency, f.subtotal_amount, f.shipping_amount, f.tax_amount, f.discount_amount, f.total_amount,
                             f.line_items_count, f.items_total_quantity, f.payment_status, f.payment_method, f.reason_code, f.notes,
                             (SELECT coalesce(json_agg(row_to_json(line)), '[]') FROM (
@@ -64,7 +64,7 @@ enum ErpFeedStore {
                                     l.total_refund, l.tax_amount, l.discount_amount, l.shipping_amount, l.reason_code, l.notes
                                 FROM orders.refund_lines l WHERE l.tenant_id = f.tenant_id AND l.refund_id = f.id ORDER BY l.position
                             ) AS line) AS line_items,
-                            f.raw_payload, f.imported_to_erp, orders.iso(f.imported_at) AS imported_at
+                            f.raw_payload, f.imported_to_erp, platform.iso(f.imported_at) AS imported_at
                         FROM orders.refunds f
                         LEFT JOIN orders.orders o
                             ON o.tenant_id = f.tenant_id AND o.instance_id = f.instance_id AND o.external_order_id = f.external_order_id
