@@ -85,6 +85,10 @@ records_stored() {
     gql '{ integrationInstances(first: 20) { nodes { provider products: syncInfo(resource: PRODUCTS) { stored } refunds: syncInfo(resource: REFUNDS) { stored } } } }' | python3 -c 'import json,sys; n=[i for i in json.load(sys.stdin)["data"]["integrationInstances"]["nodes"] if i["provider"] != "PARTNER"]; sys.exit(0 if len(n) == 8 and all(i["products"]["stored"] == 12 and i["refunds"]["stored"] >= 1 for i in n) else 1)'
 }
 check "every sandbox channel's products and refunds are pulled on schedule" "within 60 records_stored"
+catalog_listed() {
+    curl -sf -H "X-Api-Key: $key" "http://127.0.0.1:$port/api/v1/skus?limit=500" | python3 -c 'import json,sys; f=json.load(sys.stdin); i=f["items"]; sys.exit(0 if f["total"] == 96 and len({x["provider"] for x in i}) == 8 and all(x["product_id"] for x in i) else 1)'
+}
+check "every channel's listings reach GET /api/v1/skus, each mapped to its demo product" "within 40 catalog_listed"
 erp_feeds() {
     curl -sf -H "X-Api-Key: $key" "http://127.0.0.1:$port/api/v1/orders?since=2000-01-01T00:00:00Z&limit=500" | python3 -c 'import json,sys; o=json.load(sys.stdin); p={x["provider"] for x in o}; sys.exit(0 if len(p) == 8 and all(x["line_items"] and x["channel_code"] == x["provider"] + "-us" for x in o) else 1)' || return 1
     curl -sf -H "X-Api-Key: $key" "http://127.0.0.1:$port/api/v1/refunds?channel=walmart-us&since=2000-01-01T00:00:00Z" | python3 -c 'import json,sys; r=json.load(sys.stdin); sys.exit(0 if r and all(x["line_items"] and x["total_amount"] for x in r) else 1)'

@@ -73,6 +73,7 @@ struct AppFixture: Sendable {
                     database: environment.database, vault: Self.vault, clock: clock, links: links,
                     orders: OrdersService(database: environment.database), catalog: CatalogService(database: environment.database)),
                 orders: OrdersService(database: environment.database), inventory: InventoryService(database: environment.database),
+                catalog: CatalogService(database: environment.database),
                 adminTokens: fixture.tokens, clock: clock)
             let router = try buildRouter(configuration: configuration, services: services)
             let test = { try await Application(router: router).test(.router) { client in try await body(fixture, client) } }

@@ -90,6 +90,7 @@ import Testing
                 database: database, vault: AppFixture.vault, clock: SystemClock(), links: AppFixture.links, orders: OrdersService(database: database),
                 catalog: CatalogService(database: database)),
             orders: OrdersService(database: database), inventory: InventoryService(database: database),
+            catalog: CatalogService(database: database),
             adminTokens: await AdminTokens(secret: AppFixture.jwtSecret, issuer: "switchyard", lifetimeMinutes: 1), clock: SystemClock())
     }
 }

@@ -33,7 +33,7 @@ enum BenchmarkServer {
             let identity = IdentityService(database: db)
             let services = AppServices(
                 database: db, identity: identity, integrations: integrations, orders: OrdersService(database: db),
-                inventory: InventoryService(database: db),
+                inventory: InventoryService(database: db), catalog: CatalogService(database: db),
                 adminTokens: await AdminTokens(secret: configuration.jwtSecret ?? "", issuer: "switchyard", lifetimeMinutes: 60), clock: SystemClock()
             )
             let prepared = try await prepare(services, integrations, identity)

@@ -1,4 +1,5 @@
 import Catalog
+import CatalogContracts
 import Foundation
 import Identity
 import IdentityContracts
@@ -94,18 +95,22 @@ extension AppServices {
         }
         let tokens = await AdminTokens(secret: secret, issuer: configuration.jwtIssuer, lifetimeMinutes: configuration.jwtLifetimeMinutes)
         let orders = OrdersService(database: database)
+        let catalog = CatalogService(database: database)
         let integrations = try IntegrationsService.live(
-            database: database, configuration: configuration, secrets: secrets, orders: orders, logger: logger)
+            database: database, configuration: configuration, secrets: secrets, orders: orders, catalog: catalog, logger: logger)
         let inventory = InventoryService(database: database)
         return AppServices(
             database: database, identity: IdentityService(database: database), integrations: integrations, orders: orders, inventory: inventory,
-            adminTokens: tokens, clock: SystemClock(), jobs: JobHandlers.registry(integrations: integrations, inventory: inventory))
+            catalog: catalog, adminTokens: tokens, clock: SystemClock(), jobs: JobHandlers.registry(integrations: integrations, inventory: inventory))
     }
 }
 
 extension IntegrationsService {
     /// The Integrations context with the configured credentials key; one per process, so its rate-limit buckets are shared.
-    static func live(database: Database, configuration: AppConfiguration, secrets: DevSecrets?, orders: any OrdersFacade, logger: Logger) throws
+    static func live(
+        database: Database, configuration: AppConfiguration, secrets: DevSecrets?, orders: any OrdersFacade, catalog: any CatalogFacade,
+        logger: Logger
+    ) throws
         -> IntegrationsService
     {
         guard let key = configuration.credentialsKey ?? secrets?.credentialsKey, let vault = CredentialVault(base64Key: key) else {
@@ -113,7 +118,7 @@ extension IntegrationsService {
         }
         return IntegrationsService(
             database: database, vault: vault, clock: SystemClock(), links: configuration.authorizationLinks, orders: orders,
-            catalog: CatalogService(database: database),
+            catalog: catalog,
             logger: Logger(label: "switchyard.integrations"))
     }
 }

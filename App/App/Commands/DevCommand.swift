@@ -98,7 +98,7 @@ struct DevCommand: AsyncParsableCommand {
         let sandbox = try Sandbox(logger: environment.logger)
         let sandboxRoot = "http://\(effective.host):\(effective.sandboxPort)"
         let state = try await environment.withServices { services in
-            let tenant = try await SeedLoader(identity: services.identity, inventory: services.inventory).apply(seedFile)
+            let tenant = try await SeedLoader(identity: services.identity, inventory: services.inventory, catalog: services.catalog).apply(seedFile)
             let demo = DemoChannels(services: services, sandbox: sandbox, sandboxRoot: sandboxRoot, switchyardURL: url)
             try await demo.connect(tenant: tenant.id)
             let partner = try await demo.partner(tenant: tenant.id)

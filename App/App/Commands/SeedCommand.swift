@@ -13,7 +13,7 @@ struct SeedCommand: AsyncParsableCommand {
         let environment = try CommandEnvironment.load(label: "seed")
         let seed = try SeedFile.load(URL(fileURLWithPath: self.file))
         let tenant = try await environment.withServices { services in
-            try await SeedLoader(identity: services.identity, inventory: services.inventory).apply(seed)
+            try await SeedLoader(identity: services.identity, inventory: services.inventory, catalog: services.catalog).apply(seed)
         }
         print("Seeded tenant \(tenant.name) (orgid \(tenant.id)).")
     }

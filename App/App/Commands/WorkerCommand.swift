@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalog
 import Integrations
 import Inventory
 import Logging
@@ -25,7 +26,7 @@ struct WorkerCommand: AsyncParsableCommand {
         workerConfiguration.concurrency = self.concurrency ?? configuration.workerConcurrency
         let integrations = try IntegrationsService.live(
             database: database, configuration: configuration, secrets: environment.devSecrets, orders: OrdersService(database: database),
-            logger: environment.logger)
+            catalog: CatalogService(database: database), logger: environment.logger)
         let worker = JobWorker(
             database: database, registry: JobHandlers.registry(integrations: integrations, inventory: InventoryService(database: database)),
             configuration: workerConfiguration,

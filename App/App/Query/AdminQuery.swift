@@ -17,6 +17,7 @@ enum AdminQuery {
         IntegrationResolvers.register(in: &bindings)
         OrderResolvers.register(in: &bindings)
         InventoryResolvers.register(in: &bindings)
+        CatalogResolvers.register(in: &bindings)
         NodeResolvers.register(in: &bindings)
         return bindings
     }

@@ -7,18 +7,28 @@ protocol PagedArguments: Decodable, Sendable {
     func pageRequest() throws -> PageRequest
 }
 
+/// Arguments paged by Relay's `first/after/last/before`, which make the page request.
+protocol RelayPagedArguments: PagedArguments {
+    var first: Int? { get }
+    var after: String? { get }
+    var last: Int? { get }
+    var before: String? { get }
+}
+
+extension RelayPagedArguments {
+    func pageRequest() throws -> PageRequest {
+        try PageRequest(first: self.first, after: self.after, last: self.last, before: self.before)
+    }
+}
+
 /// `first/after/last/before` plus a list's `filter` and `sort`, as every connection field takes them.
-struct ConnectionArguments<Filter: Decodable & Sendable, SortField: Sendable & Equatable & Decodable>: PagedArguments {
+struct ConnectionArguments<Filter: Decodable & Sendable, SortField: Sendable & Equatable & Decodable>: RelayPagedArguments {
     let first: Int?
     let after: String?
     let last: Int?
     let before: String?
     let filter: Filter?
     let sort: [ListSort<SortField>]?
-
-    func pageRequest() throws -> PageRequest {
-        try PageRequest(first: self.first, after: self.after, last: self.last, before: self.before)
-    }
 }
 
 extension ConnectionPage {

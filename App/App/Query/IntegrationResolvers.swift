@@ -80,7 +80,7 @@ enum IntegrationResolvers {
     }
 
     /// A connection over one instance's records, or every instance's: `instanceId` plus the usual arguments.
-    struct InstanceConnectionArguments<Filter: Decodable & Sendable, SortField: Sendable & Equatable & Decodable>: PagedArguments {
+    struct InstanceConnectionArguments<Filter: Decodable & Sendable, SortField: Sendable & Equatable & Decodable>: RelayPagedArguments {
         let instanceId: String?
         let first: Int?
         let after: String?
@@ -88,10 +88,6 @@ enum IntegrationResolvers {
         let before: String?
         let filter: Filter?
         let sort: [ListSort<SortField>]?
-
-        func pageRequest() throws -> PageRequest {
-            try PageRequest(first: self.first, after: self.after, last: self.last, before: self.before)
-        }
     }
 
     struct SyncPayload: Sendable {

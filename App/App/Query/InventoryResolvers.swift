@@ -13,16 +13,12 @@ enum InventoryResolvers {
 
     struct SKUsArgument: Decodable, Sendable { let skus: [String] }
     struct IDArgument: Decodable, Sendable { let id: String }
-    struct LedgerArguments: PagedArguments {
+    struct LedgerArguments: RelayPagedArguments {
         let sku: String
         let first: Int?
         let after: String?
         let last: Int?
         let before: String?
-
-        func pageRequest() throws -> PageRequest {
-            try PageRequest(first: self.first, after: self.after, last: self.last, before: self.before)
-        }
     }
     struct ChangesArgument: Decodable, Sendable {
         struct Change: Decodable, Sendable {

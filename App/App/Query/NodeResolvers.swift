@@ -1,3 +1,5 @@
+import Catalog
+import CatalogContracts
 import IdentityContracts
 import Integrations
 import IntegrationsContracts
@@ -64,6 +66,16 @@ enum NodeResolvers {
         let eventsByID = Dictionary(events.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let jobsByID = Dictionary(jobs.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         let entriesByID = Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let productIDs = numbers("Product")
+        let listingIDs = numbers("Listing")
+        let (products, listings) = try await context.read { transaction in
+            (
+                productIDs.isEmpty ? [] : try await CatalogReads.products(ids: productIDs, in: transaction),
+                listingIDs.isEmpty ? [] : try await CatalogReads.listings(ids: listingIDs, in: transaction)
+            )
+        }
+        let productsByID = Dictionary(products.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let listingsByID = Dictionary(listings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var tenant: TenantSummary?
         if parsed.contains(where: { $0?.typeName == "Tenant" }) { tenant = try await IdentityResolvers.tenant(context) }
         let viewer = try? IdentityResolvers.viewer(context)
@@ -77,6 +89,8 @@ enum NodeResolvers {
             case "InboundEvent": return Int64(id.localID).flatMap { eventsByID[$0] }.map { TypedObject(typeName: "InboundEvent", value: $0) }
             case "SyncRun": return Int64(id.localID).flatMap { runsByID[$0] }.map { TypedObject(typeName: "SyncRun", value: $0) }
             case "ChannelOrder": return Int64(id.localID).flatMap { ordersByID[$0] }.map { TypedObject(typeName: "ChannelOrder", value: $0) }
+            case "Product": return Int64(id.localID).flatMap { productsByID[$0] }.map { TypedObject(typeName: "Product", value: $0) }
+            case "Listing": return Int64(id.localID).flatMap { listingsByID[$0] }.map { TypedObject(typeName: "Listing", value: $0) }
             case "Tenant": return tenant.flatMap { $0.id.description == id.localID ? TypedObject(typeName: "Tenant", value: $0) : nil }
             case "User": return viewer.flatMap { $0.user.id.description == id.localID ? TypedObject(typeName: "Viewer", value: $0) : nil }
             default: return nil

@@ -1,3 +1,4 @@
+import CatalogContracts
 import IdentityContracts
 import IntegrationsContracts
 import InventoryContracts
@@ -13,6 +14,7 @@ struct QueryContext: Sendable {
     let integrations: any IntegrationsFacade
     let orders: any OrdersFacade
     let inventory: any InventoryFacade
+    let catalog: any CatalogFacade
 
     /// Runs `body` in a transaction scoped to the caller's tenant.
     func read<Result: Sendable>(_ body: @escaping @Sendable (Transaction) async throws -> Result) async throws -> Result {

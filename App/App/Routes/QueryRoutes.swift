@@ -49,7 +49,7 @@ struct QueryRoutes {
         let queryContext = QueryContext(
             principal: context.principal, database: self.services.database, identity: self.services.identity,
             integrations: self.services.integrations, orders: self.services.orders,
-            inventory: self.services.inventory)
+            inventory: self.services.inventory, catalog: self.services.catalog)
         let response = await self.engine.execute(
             query, context: queryContext, throttleKey: "\(context.principal.tenant):\(context.actorName)", allowMutations: allowMutations)
         let strict = Self.wantsGraphQLResponse(request)

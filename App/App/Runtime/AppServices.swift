@@ -1,3 +1,4 @@
+import CatalogContracts
 import IdentityContracts
 import IntegrationsContracts
 import InventoryContracts
@@ -12,6 +13,7 @@ public struct AppServices: Sendable {
     public let integrations: any IntegrationsFacade
     public let orders: any OrdersFacade
     public let inventory: any InventoryFacade
+    public let catalog: any CatalogFacade
     public let adminTokens: AdminTokens
     public let clock: any WallClock
     /// The job handlers workers of this process run (tests that run no workers leave it empty).
@@ -19,13 +21,14 @@ public struct AppServices: Sendable {
 
     public init(
         database: Database, identity: any IdentityFacade, integrations: any IntegrationsFacade, orders: any OrdersFacade,
-        inventory: any InventoryFacade, adminTokens: AdminTokens, clock: any WallClock, jobs: JobRegistry = JobRegistry()
+        inventory: any InventoryFacade, catalog: any CatalogFacade, adminTokens: AdminTokens, clock: any WallClock, jobs: JobRegistry = JobRegistry()
     ) {
         self.database = database
         self.identity = identity
         self.integrations = integrations
         self.orders = orders
         self.inventory = inventory
+        self.catalog = catalog
         self.adminTokens = adminTokens
         self.clock = clock
         self.jobs = jobs

@@ -23,6 +23,15 @@ public struct SeedFile: Decodable, Sendable {
         public let priority: Int
     }
 
+    /// A SKU master product; `unitCost` is a decimal written as a string ("4.10") so no precision is lost.
+    public struct SeedProduct: Decodable, Sendable {
+        public let sku: String
+        public let name: String
+        public let barcode: String?
+        public let lowStockThreshold: Int64?
+        public let unitCost: String?
+    }
+
     /// A SKU's on-hand quantity in a warehouse (the default one when none is named).
     public struct SeedStock: Decodable, Sendable {
         public let sku: String
@@ -32,6 +41,7 @@ public struct SeedFile: Decodable, Sendable {
 
     public let tenant: SeedTenant
     public let users: [SeedUser]
+    public let products: [SeedProduct]?
     public let warehouses: [SeedWarehouse]?
     public let inventory: [SeedStock]?
 

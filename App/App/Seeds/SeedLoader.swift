@@ -1,3 +1,5 @@
+import CatalogContracts
+import Foundation
 import IdentityContracts
 import InventoryContracts
 import Kernel
@@ -6,10 +8,12 @@ import Kernel
 public struct SeedLoader: Sendable {
     let identity: any IdentityFacade
     let inventory: any InventoryFacade
+    let catalog: any CatalogFacade
 
-    public init(identity: any IdentityFacade, inventory: any InventoryFacade) {
+    public init(identity: any IdentityFacade, inventory: any InventoryFacade, catalog: any CatalogFacade) {
         self.identity = identity
         self.inventory = inventory
+        self.catalog = catalog
     }
 
     public func apply(_ seed: SeedFile) async throws -> TenantSummary {
@@ -17,6 +21,13 @@ public struct SeedLoader: Sendable {
         for user in seed.users {
             let stored = try await self.identity.ensureUser(id: user.id, email: user.email, name: user.name)
             try await self.identity.setMembership(tenant: tenant.id, user: stored.id, role: user.role)
+        }
+        for product in seed.products ?? [] {
+            _ = try await self.catalog.saveProduct(
+                ProductInput(
+                    sku: product.sku, name: product.name, barcode: product.barcode, lowStockThreshold: product.lowStockThreshold,
+                    unitCost: product.unitCost.flatMap { Decimal(string: $0) }),
+                tenant: tenant.id)
         }
         for warehouse in seed.warehouses ?? [] {
             _ = try await self.inventory.saveWarehouse(

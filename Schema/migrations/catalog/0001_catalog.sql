@@ -1,18 +1,3 @@
--- Suppliers products are bought from.
-CREATE TABLE catalog.suppliers (
-    tenant_id uuid NOT NULL,
-    id bigint GENERATED ALWAYS AS IDENTITY,
-    code text NOT NULL CHECK (code <> ''),
-    name text NOT NULL CHECK (name <> ''),
-    email text,
-    lead_time_days integer CHECK (lead_time_days >= 0),
-    created_at timestamptz NOT NULL DEFAULT now(),
-    updated_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (tenant_id, id)
-);
-CREATE UNIQUE INDEX suppliers_by_code ON catalog.suppliers (tenant_id, code);
-SELECT platform.isolate_by_tenant('catalog.suppliers');
-
 -- The SKU master: one product per seller SKU, whatever channels list it. `archived_at` hides it from pushes and lists
 -- without losing its history.
 CREATE TABLE catalog.products (
@@ -24,12 +9,10 @@ CREATE TABLE catalog.products (
     attributes jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(attributes) = 'object'),
     low_stock_threshold bigint CHECK (low_stock_threshold >= 0),
     unit_cost numeric(18, 4) CHECK (unit_cost >= 0),
-    supplier_id bigint,
     archived_at timestamptz,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (tenant_id, id),
-    FOREIGN KEY (tenant_id, supplier_id) REFERENCES catalog.suppliers (tenant_id, id)
+    PRIMARY KEY (tenant_id, id)
 );
 CREATE UNIQUE INDEX products_by_sku ON catalog.products (tenant_id, sku);
 CREATE INDEX products_by_barcode ON catalog.products (tenant_id, barcode) WHERE barcode IS NOT NULL;

@@ -9,18 +9,29 @@ enum ProductStore {
     static let columns =
         "p.id, p.sku, p.name, p.barcode, p.attributes::text, p.low_stock_threshold, p.unit_cost::text, p.archived_at, p.created_at, p.updated_at"
 
-    /// Adds the product with the input's SKU or changes the one that has it (attributes kept when the input has none).
+    /// Adds the product with the input's SKU or changes the one that has it (attributes kept when the input has none);
+    /// saving what the product already holds changes nothing, `updated_at` included.
     static func save(_ input: ProductInput, in transaction: Transaction) async throws -> Product {
         let attributes = input.attributes.map { String(decoding: $0.serialized(), as: UTF8.self) }
+        let tenant = transaction.tenant.rawValue
         let rows = try await transaction.query(
             """
-            INSERT INTO catalog.products AS p (tenant_id, sku, name, barcode, attributes, low_stock_threshold, unit_cost)
-            VALUES (\(transaction.tenant.rawValue), \(input.sku), \(input.name), \(input.barcode), coalesce(\(attributes)::jsonb, '{}'),
-                    \(input.lowStockThreshold), \(input.unitCost.map { "\($0)" })::numeric)
-            ON CONFLICT (tenant_id, sku) DO UPDATE
-            SET name = EXCLUDED.name, barcode = EXCLUDED.barcode, attributes = coalesce(\(attributes)::jsonb, p.attributes),
-                low_stock_threshold = EXCLUDED.low_stock_threshold, unit_cost = EXCLUDED.unit_cost, updated_at = now()
-            RETURNING \(unescaped: Self.columns)
+            WITH saved AS (
+                INSERT INTO catalog.products AS p (tenant_id, sku, name, barcode, attributes, low_stock_threshold, unit_cost)
+                VALUES (\(tenant), \(input.sku), \(input.name), \(input.barcode), coalesce(\(attributes)::jsonb, '{}'),
+                        \(input.lowStockThreshold), \(input.unitCost.map { "\($0)" })::numeric)
+                ON CONFLICT (tenant_id, sku) DO UPDATE
+                SET name = EXCLUDED.name, barcode = EXCLUDED.barcode, attributes = coalesce(\(attributes)::jsonb, p.attributes),
+                    low_stock_threshold = EXCLUDED.low_stock_threshold, unit_cost = EXCLUDED.unit_cost, updated_at = now()
+                WHERE (p.name, p.barcode, p.attributes, p.low_stock_threshold, p.unit_cost)
+                    IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.barcode, coalesce(\(attributes)::jsonb, p.attributes), EXCLUDED.low_stock_threshold,
+                                      EXCLUDED.unit_cost)
+                RETURNING *
+            )
+            SELECT \(unescaped: Self.columns) FROM saved p
+            UNION ALL
+            SELECT \(unescaped: Self.columns) FROM catalog.products p
+            WHERE p.tenant_id = \(tenant) AND p.sku = \(input.sku) AND NOT EXISTS (SELECT 1 FROM saved)
             """)
         for try await row in rows { return try Self.product(row) }
         throw CatalogError.productNotFound(input.sku)
