@@ -78,18 +78,11 @@ public final class GroupCommit<Request: Sendable, Answer: Sendable>: Sendable {
             precondition(answers.count == group.count, "a group write answers every request")
             for (waiting, answer) in zip(group, answers) { waiting.continuation.resume(with: answer) }
         } catch {
-            guard group.count > 1, Self.refusesData(error) else {
+            guard group.count > 1, SQLState.refusesData(error) else {
                 for waiting in group { waiting.continuation.resume(throwing: error) }
                 return
             }
             for waiting in group { await self.write([waiting], tenant: tenant) }
         }
-    }
-
-    /// Whether the database refused a value or a row (a data exception or an integrity violation), as opposed to the
-    /// connection or the server failing, when writing the batch again one by one would only add load.
-    private static func refusesData(_ error: any Error) -> Bool {
-        guard let state = SQLState(of: error) else { return false }
-        return state.isDataException || state.isIntegrityViolation
     }
 }

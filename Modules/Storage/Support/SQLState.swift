@@ -21,4 +21,11 @@ public struct SQLState: Sendable, Equatable {
 
     /// Class 23: a constraint refused the row (a foreign key, a check, a unique index).
     public var isIntegrityViolation: Bool { self.code.hasPrefix("23") }
+
+    /// Whether the database refused a value or a row (a data exception or an integrity violation), as opposed to the
+    /// connection or the server failing, when writing again would only add load.
+    public static func refusesData(_ error: any Error) -> Bool {
+        guard let state = SQLState(of: error) else { return false }
+        return state.isDataException || state.isIntegrityViolation
+    }
 }

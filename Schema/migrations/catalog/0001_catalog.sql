@@ -1,3 +1,7 @@
+-- Free-text search (products by SKU or name, listings by SKU or title) matches `search_text` through trigram indexes,
+-- so a substring search stays an index scan.
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+
 -- The SKU master: one product per seller SKU, whatever channels list it. `archived_at` hides it from pushes and lists
 -- without losing its history.
 CREATE TABLE catalog.products (
@@ -12,10 +16,12 @@ CREATE TABLE catalog.products (
     archived_at timestamptz,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
+    search_text text GENERATED ALWAYS AS (lower(sku || ' ' || name)) STORED,
     PRIMARY KEY (tenant_id, id)
 );
 CREATE UNIQUE INDEX products_by_sku ON catalog.products (tenant_id, sku);
 CREATE INDEX products_by_barcode ON catalog.products (tenant_id, barcode) WHERE barcode IS NOT NULL;
+CREATE INDEX products_search ON catalog.products USING gin (search_text public.gin_trgm_ops);
 SELECT platform.isolate_by_tenant('catalog.products');
 
 -- Each sellable SKU as a channel lists it (a product or one of its variants): the item master of seed 001, whose id an
@@ -44,6 +50,7 @@ CREATE TABLE catalog.listings (
     mapped_at timestamptz,
     first_seen_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now(),
+    search_text text GENERATED ALWAYS AS (lower(sku || ' ' || coalesce(title, ''))) STORED,
     PRIMARY KEY (tenant_id, id),
     FOREIGN KEY (tenant_id, product_id) REFERENCES catalog.products (tenant_id, id),
     CHECK ((product_id IS NULL) = (mapped_by IS NULL))
@@ -54,4 +61,5 @@ CREATE INDEX listings_by_instance ON catalog.listings (tenant_id, instance_id, i
 CREATE INDEX listings_by_update ON catalog.listings (tenant_id, updated_at, id);
 CREATE INDEX listings_by_sku ON catalog.listings (tenant_id, sku);
 CREATE INDEX listings_by_product ON catalog.listings (tenant_id, product_id) WHERE product_id IS NOT NULL;
+CREATE INDEX listings_search ON catalog.listings USING gin (search_text public.gin_trgm_ops);
 SELECT platform.isolate_by_tenant('catalog.listings');

@@ -11,14 +11,12 @@ public struct CatalogService: CatalogFacade {
     }
 
     public func ingest(_ listings: [NormalizedListing], instance: Int64, tenant: TenantID) async throws -> ListingIngestion {
-        let storable = listings.filter(ListingRules.storable)
-        let rejected = listings.filter { !ListingRules.storable($0) }.map(\.productID)
-        guard !storable.isEmpty else { return ListingIngestion(changed: 0, rejected: rejected) }
-        return try await self.database.withTenant(tenant) { transaction in
-            let changed = try await ListingStore.upsert(storable, instance: instance, in: transaction)
+        let (changed, refused) = try await self.database.writeSkippingRefused(listings, tenant: tenant) { page, transaction in
+            let changed = try await ListingStore.upsert(page, instance: instance, in: transaction)
             if !changed.isEmpty { try await ListingStore.autoMap(changed, in: transaction) }
-            return ListingIngestion(changed: changed.count, rejected: rejected)
+            return changed.count
         }
+        return ListingIngestion(changed: changed, rejected: refused.map(\.productID))
     }
 
     public func saveProduct(_ input: ProductInput, tenant: TenantID) async throws -> Product {
@@ -48,9 +46,7 @@ public struct CatalogService: CatalogFacade {
     public func smartMatch(listings: [Int64]?, tenant: TenantID) async throws -> [SmartMatch] {
         try await self.database.withTenant(tenant) { transaction in
             let matches = try await ListingStore.candidates(listings, in: transaction).map(SmartMatching.match)
-            for match in matches {
-                if let product = match.productID { _ = try await ListingStore.map(match.listingID, to: product, by: .smart, in: transaction) }
-            }
+            try await ListingStore.map(matches.compactMap { match in match.productID.map { (match.listingID, $0) } }, by: .smart, in: transaction)
             return matches
         }
     }

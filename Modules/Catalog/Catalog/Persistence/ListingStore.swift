@@ -80,6 +80,17 @@ enum ListingStore {
         return false
     }
 
+    /// Maps each listing to its product in one statement.
+    static func map(_ pairs: [(listing: Int64, product: Int64)], by source: MappingSource, in transaction: Transaction) async throws {
+        guard !pairs.isEmpty else { return }
+        try await transaction.query(
+            """
+            UPDATE catalog.listings l SET product_id = m.product_id, mapped_by = \(source.rawValue), mapped_at = now(), updated_at = now()
+            FROM unnest(\(pairs.map(\.listing))::bigint[], \(pairs.map(\.product))::bigint[]) AS m (id, product_id)
+            WHERE l.tenant_id = \(transaction.tenant.rawValue) AND l.id = m.id
+            """)
+    }
+
     /// For each unmapped listing (of `ids`, or all): the product with its SKU, else the active products with its barcode.
     static func candidates(_ ids: [Int64]?, in transaction: Transaction) async throws -> [(listing: Int64, sku: Int64?, barcode: [Int64])] {
         let rows = try await transaction.query(
@@ -121,10 +132,7 @@ enum ListingStore {
         if let product = filter.productID { clauses.append("l.product_id = \(try conditions.bind(product))") }
         if let mapped = filter.mapped { clauses.append(mapped ? "l.product_id IS NOT NULL" : "l.product_id IS NULL") }
         if let statuses = filter.statuses { clauses.append("l.status = ANY(\(try conditions.bind(statuses.map(\.rawValue))))") }
-        if let search = filter.search {
-            let pattern = try conditions.bind(SQLConditions.containing(search))
-            clauses.append("(l.sku ILIKE \(pattern) OR l.title ILIKE \(pattern))")
-        }
+        if let search = filter.search { clauses.append("l.search_text LIKE \(try conditions.bind(SQLConditions.containing(search.lowercased())))") }
         return KeysetPage(
             table: "catalog.listings l", columns: Self.columns, where: clauses.joined(separator: " AND "), conditions: conditions,
             keys: [SortKey("l.id", .int64, descending: false)], page: page)

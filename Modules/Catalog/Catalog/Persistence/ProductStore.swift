@@ -58,10 +58,7 @@ enum ProductStore {
     private static func list(search: String?, archived: Bool?, page: PageRequest, tenant: TenantID) throws -> KeysetPage {
         var conditions = SQLConditions()
         var clauses = ["p.tenant_id = \(try conditions.bind(tenant.rawValue))"]
-        if let search {
-            let pattern = try conditions.bind(SQLConditions.containing(search))
-            clauses.append("(p.sku ILIKE \(pattern) OR p.name ILIKE \(pattern))")
-        }
+        if let search { clauses.append("p.search_text LIKE \(try conditions.bind(SQLConditions.containing(search.lowercased())))") }
         if let archived { clauses.append(archived ? "p.archived_at IS NOT NULL" : "p.archived_at IS NULL") }
         return KeysetPage(
             table: "catalog.products p", columns: Self.columns, where: clauses.joined(separator: " AND "), conditions: conditions,

@@ -33,31 +33,12 @@ public struct OrdersService: OrdersFacade {
         }
     }
 
-    /// Upserts the page in one transaction; when the database refuses a value in it (class 22 or 23), each record again
-    /// in its own, skipping those it refuses.
+    /// Upserts the page, skipping (and naming) the records the database refuses.
     private func ingest<Record: Sendable>(
         _ records: [Record], id: any KeyPath<Record, String> & Sendable, tenant: TenantID,
         upsert: @escaping @Sendable ([Record], Transaction) async throws -> Int
     ) async throws -> IngestOutcome {
-        guard !records.isEmpty else { return IngestOutcome(written: 0) }
-        do {
-            return IngestOutcome(written: try await self.database.withTenant(tenant) { try await upsert(records, $0) })
-        } catch let error where Self.isRefusedValue(error) {
-            var written = 0
-            var rejected: [String] = []
-            for record in records {
-                do {
-                    written += try await self.database.withTenant(tenant) { try await upsert([record], $0) }
-                } catch let error where Self.isRefusedValue(error) {
-                    rejected.append(record[keyPath: id])
-                }
-            }
-            return IngestOutcome(written: written, rejected: rejected)
-        }
-    }
-
-    private static func isRefusedValue(_ error: any Error) -> Bool {
-        guard let state = SQLState(of: error) else { return false }
-        return state.isDataException || state.isIntegrityViolation
+        let (written, refused) = try await self.database.writeSkippingRefused(records, tenant: tenant, write: upsert)
+        return IngestOutcome(written: written, rejected: refused.map { $0[keyPath: id] })
     }
 }
